@@ -1,0 +1,2 @@
+// Benchmarks of InLav Cruscotto: see docs/performance.md.
+Console.WriteLine("InLav benchmarks");

@@ -1,0 +1,124 @@
+using InLav.Core.Measures;
+using InLav.Core.Territory;
+
+namespace InLav.Core.Query;
+
+/// <summary>Sums comune-level facts to the units of a level, through the crosswalk of the level's configuration.</summary>
+public static class Aggregation
+{
+    private sealed class Cell
+    {
+        public double Sum;
+        public int SourceUnits;
+        public int Suppressed;
+        public bool Estimated;
+        public readonly HashSet<string> Comuni = new(StringComparer.Ordinal);
+        public readonly SortedSet<long> Runs = [];
+    }
+
+    public static List<QueryRow> Sum(MeasureDefinition measure, LevelMapping mapping, IReadOnlyList<StoredFact> facts)
+    {
+        var cells = new Dictionary<(string Unit, string Period, DimensionKey Dims), Cell>();
+        var native = new List<QueryRow>();
+
+        foreach (var stored in facts)
+        {
+            var f = stored.Fact;
+            // The reader returns only the asked dimension values, so each fact's key is its cell's key.
+            var dims = f.Dimensions;
+
+            if (f.Level != NativeLevel.Comune)
+            {
+                // Facts published only at a higher level are shown at that level, as they are.
+                if (f.Level == mapping.Level)
+                {
+                    var unit = mapping.Unit(f.UnitCode);
+                    native.Add(new QueryRow(f.UnitCode, unit?.Name ?? f.UnitCode, f.Period, dims.Sex, dims.Age, dims.Citizenship, f.Value,
+                        new Components(1, f.Value is null ? 1 : 0, 0, 0), f.Flag is null ? [] : [f.Flag], [stored.RunId]));
+                }
+
+                continue;
+            }
+
+            if (mapping.Crosswalk.Map(f.UnitCode) is not { } current || mapping.GroupOf(current) is not { } group)
+            {
+                continue;
+            }
+
+            if (!measure.Additive && mapping.Level != BuiltInLevel.Comune)
+            {
+                continue;
+            }
+
+            var key = (group.Code, f.Period, dims);
+            if (!cells.TryGetValue(key, out var cell))
+            {
+                cells[key] = cell = new Cell();
+            }
+
+            if (!measure.Additive && cell.SourceUnits > 0)
+            {
+                // A rate cannot be summed over merged comuni: leave it out rather than publish a wrong number.
+                cell.Suppressed++;
+            }
+
+            cell.SourceUnits++;
+            cell.Comuni.Add(current);
+            cell.Runs.Add(stored.RunId);
+            if (f.Value is { } v)
+            {
+                cell.Sum += v;
+            }
+            else
+            {
+                cell.Suppressed++;
+            }
+
+            cell.Estimated |= f.Flag == FactFlag.Estimated;
+        }
+
+        var rows = new List<QueryRow>(cells.Count + native.Count);
+        foreach (var ((unitCode, period, dims), cell) in cells)
+        {
+            var members = mapping.MembersOf.GetValueOrDefault(unitCode) ?? [];
+            var missing = members.Count(m => !cell.Comuni.Contains(m));
+            var flags = new List<string>();
+            double? value = cell.Sum;
+            if (cell.Suppressed == cell.SourceUnits || (!measure.Additive && cell.SourceUnits > 1))
+            {
+                value = null;
+                flags.Add(FactFlag.SuppressedAtSource);
+            }
+            else if (cell.Suppressed > 0)
+            {
+                flags.Add(FactFlag.PartiallySuppressed);
+            }
+
+            if (missing > 0)
+            {
+                flags.Add(FactFlag.Missing);
+            }
+
+            if (cell.Estimated)
+            {
+                flags.Add(FactFlag.Estimated);
+            }
+
+            var name = mapping.Unit(unitCode)?.Name ?? unitCode;
+            rows.Add(new QueryRow(unitCode, name, period, dims.Sex, dims.Age, dims.Citizenship, value,
+                new Components(cell.SourceUnits, cell.Suppressed, members.Count, missing), flags, [.. cell.Runs]));
+        }
+
+        rows.AddRange(native);
+        rows.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.UnitCode, b.UnitCode);
+            if (c == 0) c = string.CompareOrdinal(a.Period, b.Period);
+            if (c == 0) c = string.CompareOrdinal(a.Sex, b.Sex);
+            if (c == 0) c = string.CompareOrdinal(a.Age, b.Age);
+            if (c == 0) c = string.CompareOrdinal(a.Citizenship, b.Citizenship);
+            return c;
+        });
+        return rows;
+    }
+}

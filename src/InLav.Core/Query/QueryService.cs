@@ -1,0 +1,117 @@
+using InLav.Core.Measures;
+using InLav.Core.Territory;
+
+namespace InLav.Core.Query;
+
+/// <summary>
+/// The one query service every channel asks (web, REST, CLI, later OData, OGC, MCP): same question, same number.
+/// Aggregation to any level sums components over the comuni of each group through the crosswalk.
+/// </summary>
+public sealed class QueryService(IStatisticsReader reader)
+{
+    public const int MaxPeriods = 200;
+
+    public QueryResult Run(QueryRequest request)
+    {
+        var definition = reader.Measures().FirstOrDefault(m => m.Id == request.Measure)
+            ?? throw new QueryException("Unknown measure", $"There is no measure '{request.Measure}'.");
+        var snapshot = reader.Snapshot();
+        if (!snapshot.HasLevel(request.Level))
+        {
+            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
+        }
+
+        DateOnly configuration;
+        try
+        {
+            configuration = snapshot.ParseConfiguration(request.Configuration);
+        }
+        catch (FormatException)
+        {
+            throw new QueryException("Bad configuration", $"The territorial configuration '{request.Configuration}' is not 'latest' or a date yyyy-MM-dd.");
+        }
+
+        var available = reader.Periods(request.Measure);
+        var periods = ResolvePeriods(request.Periods, available);
+        var breakdowns = (request.Breakdowns ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var filters = request.Filters ?? new Dictionary<string, string>();
+        foreach (var d in breakdowns.Concat(filters.Keys))
+        {
+            if (!Dimension.IsKnown(d))
+            {
+                throw new QueryException("Unknown dimension", $"There is no dimension '{d}'. Known: {string.Join(", ", Dimension.All)}.");
+            }
+        }
+
+        var selection = Select(breakdowns, filters);
+        var facts = periods.Count == 0 ? [] : reader.ReadFacts(request.Measure, periods, selection);
+        var mapping = snapshot.Level(request.Level, configuration);
+        var rows = Aggregation.Sum(definition, mapping, facts);
+        if (request.Units is { Count: > 0 } units)
+        {
+            var wanted = units.ToHashSet(StringComparer.Ordinal);
+            rows = rows.Where(r => wanted.Contains(r.UnitCode)).ToList();
+        }
+
+        var notes = new List<string>(mapping.Notes);
+        if (periods.Count == 0)
+        {
+            notes.Add("No published data for this measure.");
+        }
+
+        return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);
+    }
+
+    private static List<string> ResolvePeriods(IReadOnlyList<string>? asked, IReadOnlyList<string> available)
+    {
+        if (asked is null || asked.Count == 0)
+        {
+            return available.Count == 0 ? [] : [available[^1]];
+        }
+
+        if (asked.Count == 1 && string.Equals(asked[0], "all", StringComparison.OrdinalIgnoreCase))
+        {
+            return [.. available];
+        }
+
+        if (asked.Count > MaxPeriods)
+        {
+            throw new QueryException("Too many periods", FormattableString.Invariant($"Ask for at most {MaxPeriods} periods."));
+        }
+
+        var result = new List<string>();
+        foreach (var p in asked)
+        {
+            if (string.Equals(p, "latest", StringComparison.OrdinalIgnoreCase) && available.Count > 0)
+            {
+                result.Add(available[^1]);
+            }
+            else if (available.Contains(p, StringComparer.Ordinal))
+            {
+                result.Add(p);
+            }
+            else
+            {
+                throw new QueryException("Unknown period", $"The measure has no data for period '{p}'. Available: {string.Join(", ", available)}.");
+            }
+        }
+
+        return [.. result.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static DimensionSelection Select(List<string> breakdowns, IReadOnlyDictionary<string, string> filters)
+    {
+        IReadOnlyList<string> Values(string dimension)
+        {
+            if (filters.TryGetValue(dimension, out var v))
+            {
+                return [v];
+            }
+
+            return breakdowns.Contains(dimension, StringComparer.Ordinal) ? [] : [Dimension.Total];
+        }
+
+        // An empty list means "every value but the total" (a breakdown).
+        return new DimensionSelection(Values(Dimension.Sex), Values(Dimension.Age), Values(Dimension.Citizenship));
+    }
+}

@@ -1,0 +1,79 @@
+namespace InLav.Core.Territory;
+
+/// <summary>
+/// Maps any historical comune code to the comune of a chosen territorial configuration (the comuni valid at a date),
+/// following extinctions, mergers and province changes up to that date. Additive measures of past years are restated
+/// on the configuration's comuni by summing over predecessors (the ISTAT "A misura di comune" method).
+/// </summary>
+public sealed class Crosswalk
+{
+    private readonly Dictionary<string, string> map;
+    private readonly Dictionary<string, List<string>> predecessors;
+
+    private Crosswalk(DateOnly date, IReadOnlyList<Comune> comuni, Dictionary<string, string> map)
+    {
+        Date = date;
+        Comuni = comuni;
+        this.map = map;
+        predecessors = map.GroupBy(kv => kv.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Where(k => k != g.Key).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The configuration date.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The comuni of this configuration, ordered by code.</summary>
+    public IReadOnlyList<Comune> Comuni { get; }
+
+    public string Label => FormattableString.Invariant($"Comuni al {Date:dd/MM/yyyy} ({Comuni.Count})");
+
+    /// <summary>The configuration's comune that the code's territory belongs to now; null when the code is unknown or created after the date.</summary>
+    public string? Map(string code) => map.GetValueOrDefault(code);
+
+    /// <summary>Historical codes restated onto this comune (not including itself).</summary>
+    public IReadOnlyList<string> PredecessorsOf(string code) => predecessors.GetValueOrDefault(code) ?? [];
+
+    internal static Crosswalk Build(TerritorialRegistry registry, DateOnly date)
+    {
+        var current = registry.ValidAt(date).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var valid = current.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+
+        // Successor edges: a code that ceased goes to the comune that took its territory.
+        var next = new Dictionary<string, (DateOnly Date, string To)>(StringComparer.Ordinal);
+        foreach (var c in registry.Changes.Where(c => c.Date <= date && c.FromCode != c.ToCode))
+        {
+            var edge = c.Kind switch
+            {
+                ChangeKind.Extinction or ChangeKind.ProvinceChange => true,
+                ChangeKind.Constitution => registry.Find(c.FromCode) is { } from && from.ValidTo < c.Date,
+                _ => false,
+            };
+            if (edge && (!next.TryGetValue(c.FromCode, out var existing) || existing.Date <= c.Date))
+            {
+                next[c.FromCode] = (c.Date, c.ToCode);
+            }
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var comune in registry.AllComuni)
+        {
+            var code = comune.Code;
+            for (var hops = 0; hops < 32 && !valid.Contains(code); hops++)
+            {
+                if (!next.TryGetValue(code, out var step))
+                {
+                    break;
+                }
+
+                code = step.To;
+            }
+
+            if (valid.Contains(code))
+            {
+                map[comune.Code] = code;
+            }
+        }
+
+        return new Crosswalk(date, current, map);
+    }
+}

@@ -1,0 +1,194 @@
+namespace InLav.Core.Territory;
+
+/// <summary>One unit of a level: a comune, a province, a CPI, an SLL…</summary>
+public sealed record TerritorialUnit(string Level, string Code, string Name);
+
+/// <summary>A level as it applies to one configuration: which group each current comune belongs to.</summary>
+public sealed class LevelMapping
+{
+    private readonly Dictionary<string, TerritorialUnit> groupOfComune;
+    private readonly Dictionary<string, TerritorialUnit> unitByCode;
+
+    public LevelMapping(string level, string nameIt, string nameEn, Crosswalk crosswalk, Dictionary<string, TerritorialUnit> groupOfComune, IReadOnlyList<string> notes)
+    {
+        Level = level;
+        NameIt = nameIt;
+        NameEn = nameEn;
+        Crosswalk = crosswalk;
+        this.groupOfComune = groupOfComune;
+        Notes = notes;
+        Units = groupOfComune.Values.DistinctBy(u => u.Code).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        unitByCode = Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        MembersOf = groupOfComune.GroupBy(kv => kv.Value.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        Unassigned = crosswalk.Comuni.Where(c => !groupOfComune.ContainsKey(c.Code)).Select(c => c.Code).ToList();
+    }
+
+    public string Level { get; }
+
+    public string NameIt { get; }
+
+    public string NameEn { get; }
+
+    public Crosswalk Crosswalk { get; }
+
+    public IReadOnlyList<TerritorialUnit> Units { get; }
+
+    /// <summary>Group code → the configuration's comuni in it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MembersOf { get; }
+
+    /// <summary>Comuni of the configuration that belong to no group of this level.</summary>
+    public IReadOnlyList<string> Unassigned { get; }
+
+    /// <summary>How the level was restated on this configuration (conflicts, comuni left out).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    public TerritorialUnit? Unit(string code) => unitByCode.GetValueOrDefault(code);
+
+    public TerritorialUnit? GroupOf(string currentComune) => groupOfComune.GetValueOrDefault(currentComune);
+}
+
+/// <summary>
+/// The published territorial state: the registry, the classifications and their memberships.
+/// Immutable; the store builds a new one after each import.
+/// </summary>
+public sealed class TerritorialSnapshot
+{
+    private readonly Dictionary<string, ClassificationDefinition> classifications;
+    private readonly ILookup<string, Membership> memberships;
+    private readonly Dictionary<(string, DateOnly), LevelMapping> levels = [];
+    private readonly Lock gate = new();
+
+    public TerritorialSnapshot(TerritorialRegistry registry, IEnumerable<ClassificationDefinition> classifications, IEnumerable<Membership> memberships)
+    {
+        Registry = registry;
+        this.classifications = classifications.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        this.memberships = memberships.ToLookup(m => m.ClassificationId, StringComparer.Ordinal);
+    }
+
+    public TerritorialRegistry Registry { get; }
+
+    public IReadOnlyCollection<ClassificationDefinition> Classifications => classifications.Values;
+
+    public IEnumerable<Membership> MembershipsOf(string classificationId) => memberships[classificationId];
+
+    /// <summary>Every level id: the built-in ones, then each classification.</summary>
+    public IReadOnlyList<string> LevelIds =>
+        [BuiltInLevel.Regione, BuiltInLevel.Provincia, BuiltInLevel.Comune, .. classifications.Keys.Order(StringComparer.Ordinal)];
+
+    public bool HasLevel(string level) => LevelIds.Contains(level, StringComparer.Ordinal);
+
+    public DateOnly ParseConfiguration(string? configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration) || string.Equals(configuration, "latest", StringComparison.OrdinalIgnoreCase))
+        {
+            return Registry.LatestDate;
+        }
+
+        return DateOnly.ParseExact(configuration, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public LevelMapping Level(string level, DateOnly? configuration = null)
+    {
+        var date = configuration ?? Registry.LatestDate;
+        lock (gate)
+        {
+            if (!levels.TryGetValue((level, date), out var mapping))
+            {
+                mapping = BuildLevel(level, Registry.CrosswalkAt(date));
+                levels[(level, date)] = mapping;
+            }
+
+            return mapping;
+        }
+    }
+
+    private LevelMapping BuildLevel(string level, Crosswalk cw)
+    {
+        var groups = new Dictionary<string, TerritorialUnit>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        switch (level)
+        {
+            case BuiltInLevel.Comune:
+                foreach (var c in cw.Comuni)
+                {
+                    groups[c.Code] = new TerritorialUnit(level, c.Code, c.Name);
+                }
+
+                return new LevelMapping(level, "Comune", "Municipality", cw, groups, notes);
+            case BuiltInLevel.Provincia:
+                foreach (var c in cw.Comuni)
+                {
+                    if (Province.ByCode(c.ProvinceCode) is { } p)
+                    {
+                        groups[c.Code] = new TerritorialUnit(level, p.UtsCode, p.Name);
+                    }
+                }
+
+                return new LevelMapping(level, "Provincia", "Province", cw, groups, notes);
+            case BuiltInLevel.Regione:
+                foreach (var c in cw.Comuni)
+                {
+                    groups[c.Code] = new TerritorialUnit(level, Province.RegionCode, Province.RegionName);
+                }
+
+                return new LevelMapping(level, "Regione", "Region", cw, groups, notes);
+        }
+
+        if (!classifications.TryGetValue(level, out var def))
+        {
+            throw new ArgumentException($"Unknown territorial level '{level}'.", nameof(level));
+        }
+
+        // Restate memberships onto the configuration's comuni. A current comune whose predecessors sat in
+        // different groups takes the group it is itself listed in, else the group most of its predecessors share.
+        var votes = new Dictionary<string, List<Membership>>(StringComparer.Ordinal);
+        var unknown = 0;
+        foreach (var m in memberships[level])
+        {
+            if ((m.ValidFrom is { } f && f > cw.Date) || (m.ValidTo is { } t && t < cw.Date))
+            {
+                continue;
+            }
+
+            if (cw.Map(m.ComuneCode) is not { } current)
+            {
+                unknown++;
+                continue;
+            }
+
+            if (!votes.TryGetValue(current, out var list))
+            {
+                votes[current] = list = [];
+            }
+
+            list.Add(m);
+        }
+
+        foreach (var (current, list) in votes)
+        {
+            var own = list.FirstOrDefault(m => m.ComuneCode == current);
+            var chosen = own ?? list.GroupBy(m => m.GroupCode, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First();
+            if (list.Select(m => m.GroupCode).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                notes.Add($"{current}: predecessors in groups {string.Join(", ", list.Select(m => m.GroupCode).Distinct(StringComparer.Ordinal))}; assigned to {chosen.GroupCode}");
+            }
+
+            groups[current] = new TerritorialUnit(level, chosen.GroupCode, chosen.GroupName);
+        }
+
+        if (unknown > 0)
+        {
+            notes.Add(FormattableString.Invariant($"{unknown} membership rows name comuni that do not map onto this configuration"));
+        }
+
+        var mapping = new LevelMapping(level, def.NameIt, def.NameEn, cw, groups, notes);
+        if (mapping.Unassigned.Count > 0)
+        {
+            notes.Add(FormattableString.Invariant($"{mapping.Unassigned.Count} comuni of the configuration belong to no group: {string.Join(", ", mapping.Unassigned.Take(10))}{(mapping.Unassigned.Count > 10 ? "…" : "")}"));
+        }
+
+        return mapping;
+    }
+}

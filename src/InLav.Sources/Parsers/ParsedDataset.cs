@@ -1,0 +1,95 @@
+using InLav.Core.Measures;
+using InLav.Core.Territory;
+using InLav.Sources.Reading;
+using NetTopologySuite.Geometries;
+
+namespace InLav.Sources.Parsers;
+
+/// <summary>A boundary polygon of a territorial unit, as released (e.g. openpolis/ISTAT June 2023).</summary>
+public sealed record Boundary(string Release, string Level, string Code, string Name, Geometry Geometry);
+
+/// <summary>
+/// Everything read from the files of one source in one run. Nothing reaches the store unless the whole
+/// dataset is free of errors (all or nothing).
+/// </summary>
+public sealed class ParsedDataset
+{
+    private readonly Dictionary<(string, string, string, string, DimensionKey), SourcePosition> factKeys = [];
+
+    public List<ComuneEvidence> Comuni { get; } = [];
+
+    public List<TerritorialChange> Changes { get; } = [];
+
+    public List<ClassificationDefinition> Classifications { get; } = [];
+
+    public List<Membership> Memberships { get; } = [];
+
+    public List<Fact> Facts { get; } = [];
+
+    public List<Boundary> Boundaries { get; } = [];
+
+    public List<ImportIssue> Errors { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public long RowsRead { get; set; }
+
+    public int RowCount => Comuni.Count + Changes.Count + Memberships.Count + Facts.Count + Boundaries.Count + Classifications.Count;
+
+    /// <summary>Adds a fact; a second fact for the same cell is an error naming both lines.</summary>
+    public void AddFact(Fact fact, SourcePosition at)
+    {
+        var key = (fact.Measure, fact.Level, fact.UnitCode, fact.Period, fact.Dimensions);
+        if (factKeys.TryGetValue(key, out var first))
+        {
+            Errors.Add(new ImportIssue(at, FormattableString.Invariant(
+                $"duplicate row: {fact.Measure} for {fact.UnitCode}, period {fact.Period} was already given at line {first.Line}")));
+            return;
+        }
+
+        factKeys[key] = at;
+        Facts.Add(fact);
+    }
+}
+
+/// <summary>What a parser needs besides the file: the known comuni, limits, progress and cancellation.</summary>
+public sealed class ParseContext
+{
+    public required Func<string, bool> IsKnownComune { get; init; }
+
+    public long MaxFileBytes { get; init; } = DelimitedReader.DefaultMaxBytes;
+
+    public IProgress<long>? RowsProgress { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Normalises a comune code and checks that the registry knows it; records an error otherwise.</summary>
+    public string? RequireComune(string raw, SourcePosition at, ParsedDataset into)
+    {
+        var code = ComuneCode.Normalize(raw);
+        if (code is null)
+        {
+            into.Errors.Add(new ImportIssue(at, $"'{raw}' is not a comune code"));
+            return null;
+        }
+
+        if (!IsKnownComune(code))
+        {
+            into.Errors.Add(new ImportIssue(at, $"unknown comune code '{code}' (not in the territorial registry)"));
+            return null;
+        }
+
+        return code;
+    }
+}
+
+/// <summary>Reads one official layout into a dataset. Registered by id; the catalogue names the id.</summary>
+public interface ISourceParser
+{
+    string Id { get; }
+
+    /// <summary>Does this parser build the territorial registry (so its comune codes are not checked against it)?</summary>
+    bool BuildsRegistry => false;
+
+    void Parse(string path, Catalogue.SourceDefinition source, ParsedDataset into, ParseContext context);
+}

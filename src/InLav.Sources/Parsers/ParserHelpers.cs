@@ -1,0 +1,61 @@
+using System.Globalization;
+using InLav.Sources.Catalogue;
+using InLav.Sources.Reading;
+
+namespace InLav.Sources.Parsers;
+
+/// <summary>Small helpers shared by the parsers.</summary>
+public static class ParserHelpers
+{
+    /// <summary>The delimited layout of a source: delimiter, encoding, title lines from the options; required columns from the parser.</summary>
+    /// <summary>
+    /// The delimited layout of a source: delimiter, encoding and title lines from the catalogue options; the columns the parser
+    /// reads plus the official header declared in the catalogue ("columns"); any other column is refused unless
+    /// the catalogue says "extraColumns": "allow".
+    /// </summary>
+    public static DelimitedLayout Layout(SourceDefinition source, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)
+    {
+        var declared = source.Options.ValueKind == System.Text.Json.JsonValueKind.Object && source.Options.TryGetProperty("columns", out var c)
+            ? c.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+            : [];
+        var all = declared.Concat(columns).Select(DelimitedReader.NormalizeHeader).Distinct(StringComparer.Ordinal).ToList();
+        return new(DelimitedLayout.ParseDelimiter(source.Option("delimiter", ";")), source.Option("encoding", "utf-8"), source.IntOption("skipLines", 0),
+            all, allowExtra || source.Option("extraColumns", "refuse") == "allow", trailingEmpty || source.Option("trailingEmptyField", "no") == "yes");
+    }
+
+    public static IEnumerable<DelimitedRecord> Records(string path, SourceDefinition source, ParseContext context, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)
+    {
+        long n = 0;
+        foreach (var record in DelimitedReader.Read(path, Layout(source, columns, allowExtra, trailingEmpty), context.MaxFileBytes))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (++n % 1000 == 0)
+            {
+                context.RowsProgress?.Report(n);
+            }
+
+            yield return record;
+        }
+
+        context.RowsProgress?.Report(n);
+    }
+
+    public static DateOnly Date(DelimitedRecord record, string column, params string[] formats)
+    {
+        var raw = record[column];
+        if (DateOnly.TryParseExact(raw, formats.Length == 0 ? ["yyyy-MM-dd"] : formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        throw new SourceFormatException(record.At(column), $"'{raw}' in '{column}' is not a date ({string.Join(" or ", formats.Length == 0 ? ["yyyy-MM-dd"] : formats)})");
+    }
+
+    public static int Int(DelimitedRecord record, string column)
+    {
+        var raw = record[column];
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new SourceFormatException(record.At(column), $"'{raw}' in '{column}' is not a whole number");
+    }
+}

@@ -1,0 +1,67 @@
+using InLav.Store.Engine;
+
+namespace InLav.Store.Imports;
+
+/// <summary>The record of import runs, and rollback to the previous published version.</summary>
+public static class ImportRuns
+{
+    public static IReadOnlyList<ImportRun> List(InLavStore store, string? sourceId = null, int limit = 200)
+    {
+        using var c = store.Engine.Open();
+        var files = new Dictionary<long, List<ImportFile>>();
+        using (var cmd = Sql.Command(c, "SELECT run_id, file_name, size_bytes, sha256 FROM import_file WHERE run_id IN (SELECT run_id FROM import_run WHERE ($s IS NULL OR source_id = $s) ORDER BY run_id DESC LIMIT $n)",
+            ("s", sourceId), ("n", limit)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (!files.TryGetValue(r.GetInt64(0), out var list))
+                {
+                    files[r.GetInt64(0)] = list = [];
+                }
+
+                list.Add(new ImportFile(r.GetString(1), r.GetInt64(2), r.GetString(3)));
+            }
+        }
+
+        var runs = new List<ImportRun>();
+        using (var cmd = Sql.Command(c, """
+            SELECT r.run_id, r.source_id, r.total_bytes, r.sha256, r.rows_read, r.rows_loaded, r.rows_rejected, r.started_at, r.ended_at, r.outcome, r.messages, r.previous_run_id,
+                   p.run_id IS NOT NULL
+            FROM import_run r LEFT JOIN published p ON p.run_id = r.run_id
+            WHERE ($s IS NULL OR r.source_id = $s) ORDER BY r.run_id DESC LIMIT $n
+            """, ("s", sourceId), ("n", limit)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                runs.Add(new ImportRun(r.GetInt64(0), r.GetString(1), N(r, 2), Sql.NullableString(r, 3), N(r, 4), N(r, 5), N(r, 6), r.GetDateTime(7),
+                    r.IsDBNull(8) ? null : r.GetDateTime(8), r.GetString(9), Sql.NullableString(r, 10), N(r, 11), r.GetBoolean(12), files.GetValueOrDefault(r.GetInt64(0)) ?? []));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Publishes again the version before the current one of a source. Returns the run now published.</summary>
+    public static long Rollback(InLavStore store, string sourceId)
+    {
+        using var c = store.Engine.Open();
+        var current = Sql.Scalar<long?>(c, "SELECT run_id FROM published WHERE source_id = $s", ("s", sourceId))
+            ?? throw new InvalidOperationException($"Source '{sourceId}' has no published version.");
+        var previous = Sql.Scalar<long?>(c, "SELECT max(run_id) FROM import_run WHERE source_id = $s AND outcome = 'superseded' AND run_id < $r", ("s", sourceId), ("r", current))
+            ?? throw new InvalidOperationException($"Source '{sourceId}' has no earlier version to roll back to.");
+        using (var tx = c.BeginTransaction())
+        {
+            Sql.Execute(c, "UPDATE published SET run_id = $p, published_at = $t WHERE source_id = $s", ("p", previous), ("t", DateTime.UtcNow), ("s", sourceId));
+            Sql.Execute(c, "UPDATE import_run SET outcome = 'rolled-back' WHERE run_id = $r", ("r", current));
+            Sql.Execute(c, "UPDATE import_run SET outcome = 'published' WHERE run_id = $r", ("r", previous));
+            tx.Commit();
+        }
+
+        store.Reader.Invalidate();
+        return previous;
+    }
+
+    private static long? N(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+}

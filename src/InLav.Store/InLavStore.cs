@@ -1,0 +1,39 @@
+using InLav.Core.Query;
+using InLav.Sources.Catalogue;
+using InLav.Store.Engine;
+using InLav.Store.Imports;
+using InLav.Store.Reading;
+
+namespace InLav.Store;
+
+/// <summary>
+/// The open store: engine, catalogue, reader and the query service over it. One per process (DuckDB allows one writer).
+/// </summary>
+public sealed class InLavStore : IDisposable
+{
+    public InLavStore(StoreOptions options, SourceCatalogue? catalogue = null)
+    {
+        Options = options.Resolve();
+        Catalogue = catalogue ?? SourceCatalogue.Load();
+        Engine = Options.Engine switch
+        {
+            "duckdb" => new DuckDbEngine(Options.DatabasePath!),
+            _ => throw new NotSupportedException($"Store engine '{Options.Engine}' is not available yet; use 'duckdb'."),
+        };
+        Schema.Migrate(Engine);
+        Reader = new StatisticsStore(Engine, Catalogue);
+        Query = new QueryService(Reader);
+    }
+
+    public StoreOptions Options { get; }
+
+    public SourceCatalogue Catalogue { get; }
+
+    public IStoreEngine Engine { get; }
+
+    public StatisticsStore Reader { get; }
+
+    public QueryService Query { get; }
+
+    public void Dispose() => Engine.Dispose();
+}

@@ -1,0 +1,169 @@
+using InLav.Core.Measures;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+using InLav.Sources.Catalogue;
+using InLav.Store.Engine;
+
+namespace InLav.Store.Reading;
+
+/// <summary>
+/// Reads what is published, for the query service. The territorial snapshot is built once per publication and cached.
+/// </summary>
+public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalogue) : IStatisticsReader
+{
+    private const string Published = "run_id IN (SELECT run_id FROM published)";
+    private volatile TerritorialSnapshot? snapshot;
+    private volatile Dictionary<string, IReadOnlyList<string>>? periods;
+    private readonly Lock gate = new();
+
+    /// <summary>Drops the cached snapshot: the next question sees the newly published state.</summary>
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            snapshot = null;
+            periods = null;
+        }
+    }
+
+    public IReadOnlyList<MeasureDefinition> Measures() => catalogue.Measures;
+
+    public TerritorialSnapshot Snapshot()
+    {
+        var s = snapshot;
+        if (s is not null)
+        {
+            return s;
+        }
+
+        lock (gate)
+        {
+            return snapshot ??= Load();
+        }
+    }
+
+    public IReadOnlyList<string> Periods(string measure)
+    {
+        var p = periods;
+        if (p is null)
+        {
+            var all = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            using var c = engine.Open();
+            using var cmd = Sql.Command(c, $"SELECT DISTINCT measure, period FROM fact WHERE {Published} ORDER BY measure, period");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (!all.TryGetValue(r.GetString(0), out var list))
+                {
+                    all[r.GetString(0)] = list = [];
+                }
+
+                list.Add(r.GetString(1));
+            }
+
+            p = all.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+            periods = p;
+        }
+
+        return p.GetValueOrDefault(measure) ?? [];
+    }
+
+    public IReadOnlyList<StoredFact> ReadFacts(string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
+    {
+        var (periodIn, periodParams) = Sql.InList("p", periodList);
+        var parameters = new List<(string, object?)> { ("m", measure) };
+        parameters.AddRange(periodParams);
+        var where = new List<string> { "measure = $m", $"period IN ({periodIn})", Published };
+        foreach (var (dimension, column) in new[] { (Dimension.Sex, "sex"), (Dimension.Age, "age"), (Dimension.Citizenship, "cit") })
+        {
+            var values = selection.Of(dimension);
+            if (values.Count == 0)
+            {
+                where.Add($"{column} <> 'T'");
+            }
+            else
+            {
+                var (inList, ps) = Sql.InList(column, values);
+                where.Add($"{column} IN ({inList})");
+                parameters.AddRange(ps);
+            }
+        }
+
+        var result = new List<StoredFact>();
+        using var c = engine.Open();
+        using var cmd = Sql.Command(c, $"SELECT run_id, level, unit, period, sex, age, cit, value, flag FROM fact WHERE {string.Join(" AND ", where)}", [.. parameters]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var fact = new Fact(measure, r.GetString(1), r.GetString(2), r.GetString(3), new DimensionKey(r.GetString(4), r.GetString(5), r.GetString(6)),
+                r.IsDBNull(7) ? null : r.GetDouble(7), Sql.NullableString(r, 8));
+            result.Add(new StoredFact(fact, r.GetInt64(0)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Published boundaries of a release (or of every release), as GeoJSON geometry text by code.</summary>
+    public IReadOnlyList<(string Release, string Code, string Name, string GeoJson)> Boundaries(string level, string? release = null)
+    {
+        var rows = new List<(string, string, string, string)>();
+        using var c = engine.Open();
+        using var cmd = Sql.Command(c, $"SELECT release, code, name, geojson FROM boundary WHERE {Published} AND level = $l AND ($r IS NULL OR release = $r) ORDER BY release DESC, code",
+            ("l", level), ("r", release));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    private TerritorialSnapshot Load()
+    {
+        using var c = engine.Open();
+        var evidence = new List<ComuneEvidence>();
+        using (var cmd = Sql.Command(c, $"SELECT code, name, valid_from, valid_to, listed_at FROM comune_evidence WHERE {Published}"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var code = r.GetString(0);
+                evidence.Add(new ComuneEvidence(code, r.GetString(1), ComuneCode.ProvinceOf(code), Sql.NullableDate(r, 2), Sql.NullableDate(r, 3), Sql.NullableDate(r, 4)));
+            }
+        }
+
+        var changes = new List<TerritorialChange>();
+        using (var cmd = Sql.Command(c, $"SELECT change_date, kind, from_code, to_code, new_name FROM territorial_change WHERE {Published}"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                changes.Add(new TerritorialChange(DateOnly.FromDateTime(r.GetDateTime(0)), Enum.Parse<ChangeKind>(r.GetString(1)), r.GetString(2), r.GetString(3), Sql.NullableString(r, 4)));
+            }
+        }
+
+        var classifications = new List<ClassificationDefinition>();
+        using (var cmd = Sql.Command(c, $"SELECT id, name_it, name_en, edition, reference_date, source_id, notes_it, notes_en FROM classification WHERE {Published} ORDER BY id"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                classifications.Add(new ClassificationDefinition(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.NullableDate(r, 4), r.GetString(5),
+                    Sql.NullableString(r, 6), Sql.NullableString(r, 7)));
+            }
+        }
+
+        var memberships = new List<Membership>();
+        using (var cmd = Sql.Command(c, $"SELECT classification_id, comune_code, group_code, group_name, valid_from, valid_to FROM membership WHERE {Published}"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                memberships.Add(new Membership(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.NullableDate(r, 4), Sql.NullableDate(r, 5)));
+            }
+        }
+
+        return new TerritorialSnapshot(TerritorialRegistry.Build(evidence, changes), classifications, memberships);
+    }
+}

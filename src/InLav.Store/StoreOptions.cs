@@ -1,0 +1,69 @@
+namespace InLav.Store;
+
+/// <summary>Where the store and the source files are. Bound from configuration section "InLav" and INLAV_* environment variables.</summary>
+public sealed class StoreOptions
+{
+    /// <summary>Folder of the official source files (default: ../shared/data when present).</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The DuckDB database file (default: data/inlav.duckdb under the repository or working folder).</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Store engine: "duckdb" (embedded, default). "postgres" plugs in at the engine seam.</summary>
+    public string Engine { get; set; } = "duckdb";
+
+    /// <summary>Largest source file accepted, in bytes.</summary>
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How many published versions of each source keep their rows (for rollback).</summary>
+    public int VersionsKept { get; set; } = 3;
+
+    /// <summary>Finds the default data directory: ../shared/data from the working folder or any parent.</summary>
+    public static string? FindDefaultDataDirectory(string? start = null)
+    {
+        for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
+            if (File.Exists(Path.Combine(candidate, "MANIFEST.md")))
+            {
+                return Path.GetFullPath(candidate);
+            }
+
+            candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (File.Exists(Path.Combine(candidate, "MANIFEST.md")))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The repository root (the folder holding InLav.slnx) above the start folder, or the start folder itself.</summary>
+    public static string FindHome(string? start = null)
+    {
+        var first = new DirectoryInfo(start ?? Directory.GetCurrentDirectory());
+        for (var dir = first; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InLav.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return first.FullName;
+    }
+
+    public StoreOptions Resolve()
+    {
+        var home = FindHome();
+        return new StoreOptions
+        {
+            DataDirectory = DataDirectory is { Length: > 0 } d ? Path.GetFullPath(d) : FindDefaultDataDirectory(),
+            DatabasePath = DatabasePath is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(home, "data", "inlav.duckdb"),
+            Engine = Engine,
+            MaxFileBytes = MaxFileBytes,
+            VersionsKept = VersionsKept,
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using InLav.Web.Admin;
+using InLav.Web.Components;
+using InLav.Web.Geo;
+using InLav.Web.Hosting;
+using InLav.Web.Query;
+using InLav.Web.Sources;
+using InLav.Web.Territories;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddInLavStore();
+builder.AddInLavApi();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+app.UseInLavApi();
+app.UseStaticFiles();
+app.UseAntiforgery();
+app.MapTerritoriesApi();
+app.MapQueryApi();
+app.MapSourcesApi();
+app.MapGeoApi();
+app.MapAdminApi();
+app.MapRazorComponents<App>();
+app.Run();
+
+/// <summary>The web host (public for the test host factory).</summary>
+public partial class Program;

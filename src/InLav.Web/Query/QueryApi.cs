@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using InLav.Core.Measures;
+using InLav.Core.Query;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InLav.Web.Query;
+
+/// <summary>Measures and the query endpoint: the same query service the UI and the CLI ask.</summary>
+public static class QueryApi
+{
+    public sealed record MeasureInfo(string Id, string TitleIt, string TitleEn, string Unit, bool Additive, string DescriptionIt, string DescriptionEn, IReadOnlyList<string> Periods);
+
+    public static void MapQueryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Measures and query");
+        api.MapGet("/measures", Measures).WithSummary("Stored measures with their published periods.");
+        api.MapGet("/query", Query)
+            .WithSummary("A measure at a territorial level: one row per unit, period and breakdown cell, with components, flags and import runs.")
+            .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex/age/citizenship: filter (default T = total). breakdown: sex, age, citizenship. format: json (default) or csv.");
+    }
+
+    private static Ok<List<MeasureInfo>> Measures(QueryService service, InLav.Store.InLavStore store) =>
+        TypedResults.Ok(store.Reader.Measures().Select(m => new MeasureInfo(m.Id, m.TitleIt, m.TitleEn, m.Unit, m.Additive, m.DescriptionIt, m.DescriptionEn, store.Reader.Periods(m.Id))).ToList());
+
+    private static IResult Query(QueryService service, string measure, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
+        string[]? breakdown, string[]? unit, string? format)
+    {
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(sex)) filters[Dimension.Sex] = sex.Trim();
+        if (!string.IsNullOrWhiteSpace(age)) filters[Dimension.Age] = age.Trim();
+        if (!string.IsNullOrWhiteSpace(citizenship)) filters[Dimension.Citizenship] = citizenship.Trim();
+        var request = new QueryRequest(measure, level ?? "comune", configuration, Split(period), filters, Split(breakdown), Split(unit));
+        var result = service.Run(request);
+        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            ? Results.Text(ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
+            : TypedResults.Ok(result);
+    }
+
+    public static IReadOnlyList<string>? Split(string[]? values) =>
+        values is null ? null : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    /// <summary>The answer as CSV (comma, dot decimals, UTF-8), with the configuration and source runs in columns.</summary>
+    public static string ToCsv(QueryResult result)
+    {
+        var sb = new StringBuilder();
+        sb.Append("measure,level,configuration,unit_code,unit_name,period,sex,age,citizenship,value,flags,source_units,suppressed_units,comuni_in_unit,comuni_missing,import_runs\n");
+        foreach (var r in result.Rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{result.Measure},{result.Level},{result.ConfigurationDate:yyyy-MM-dd},{r.UnitCode},{Quote(r.UnitName)},{r.Period},{r.Sex},{r.Age},{r.Citizenship},")
+              .Append(r.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "")
+              .Append(CultureInfo.InvariantCulture, $",{string.Join(' ', r.Flags)},{r.Components.SourceUnits},{r.Components.Suppressed},{r.Components.ComuniInUnit},{r.Components.ComuniMissing},{string.Join(' ', r.ImportRuns)}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Quotes a text cell; a cell a spreadsheet would run as a formula gets a leading apostrophe.</summary>
+    public static string Quote(string text)
+    {
+        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 || safe != text ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+}

@@ -1,0 +1,48 @@
+using InLav.Sources.Catalogue;
+using InLav.Store;
+using InLav.Store.Imports;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InLav.Web.Sources;
+
+/// <summary>The source catalogue and the record of import runs.</summary>
+public static class SourcesApi
+{
+    public sealed record SourceInfo(string Id, string Title, string? TitleEn, string Publisher, string Licence, string ReferencePeriod, string Url,
+        IReadOnlyList<string> Files, string Format, string Parser, string? Quirks, string? Notes, long? PublishedRun, DateTime? LastImport);
+
+    public static void MapSourcesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Sources and import runs");
+        api.MapGet("/sources", Sources).WithSummary("Every source of the catalogue with its published import run.");
+        api.MapGet("/sources/{id}", Source).WithSummary("One source.");
+        api.MapGet("/import-runs", Runs).WithSummary("Import runs, newest first: files, sizes, SHA-256, rows read/loaded/rejected, times, outcome, messages.");
+        api.MapGet("/import-runs/{runId:long}", Run).WithSummary("One import run.");
+    }
+
+    private static Ok<List<SourceInfo>> Sources(InLavStore store)
+    {
+        var runs = ImportRuns.List(store, limit: 10_000);
+        return TypedResults.Ok(store.Catalogue.Sources.Select(s => Info(s, runs)).ToList());
+    }
+
+    private static Results<Ok<SourceInfo>, ProblemHttpResult> Source(InLavStore store, string id) =>
+        store.Catalogue.Find(id) is { } s
+            ? TypedResults.Ok(Info(s, ImportRuns.List(store, id)))
+            : TypedResults.Problem($"There is no source '{id}'.", statusCode: 404, title: "Unknown source");
+
+    private static SourceInfo Info(SourceDefinition s, IReadOnlyList<ImportRun> runs)
+    {
+        var mine = runs.Where(r => r.SourceId == s.Id).ToList();
+        return new SourceInfo(s.Id, s.Title, s.TitleEn, s.Publisher, s.Licence, s.ReferencePeriod, s.Url, s.Files, s.Format, s.Parser, s.Quirks, s.Notes,
+            mine.FirstOrDefault(r => r.IsPublished)?.RunId, mine.FirstOrDefault()?.StartedAt);
+    }
+
+    private static Ok<IReadOnlyList<ImportRun>> Runs(InLavStore store, string? source, int? limit) =>
+        TypedResults.Ok(ImportRuns.List(store, source, Math.Clamp(limit ?? 200, 1, 10_000)));
+
+    private static Results<Ok<ImportRun>, ProblemHttpResult> Run(InLavStore store, long runId) =>
+        ImportRuns.List(store, limit: 100_000).FirstOrDefault(r => r.RunId == runId) is { } run
+            ? TypedResults.Ok(run)
+            : TypedResults.Problem($"There is no import run {runId}.", statusCode: 404, title: "Unknown run");
+}
