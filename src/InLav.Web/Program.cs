@@ -15,6 +15,7 @@ var app = builder.Build();
 app.UseInLavApi();
 app.UseStaticFiles();
 app.UseAntiforgery();
+app.MapStatusApi();
 app.MapTerritoriesApi();
 app.MapQueryApi();
 app.MapSourcesApi();

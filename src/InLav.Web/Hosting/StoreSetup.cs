@@ -25,14 +25,27 @@ public static class StoreSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<InLavStore>().Query);
         builder.Services.AddSingleton<ImportService>();
         builder.Services.AddSingleton<ServerLock>();
+        builder.Services.AddSingleton<ImportState>();
         builder.Services.AddHostedService<StartupImport>();
     }
 }
 
 /// <summary>Imports every source of the data directory when the server starts (unchanged files are skipped), while serving.</summary>
-public sealed class StartupImport(InLavStore store, ImportService imports, ServerLock serverLock, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<StartupImport> logger) : BackgroundService
+public sealed class StartupImport(InLavStore store, ImportService imports, ServerLock serverLock, ImportState state, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<StartupImport> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Run(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.MarkDone();
+        }
+    }
+
+    private async Task Run(CancellationToken stoppingToken)
     {
         await WaitForStart(stoppingToken).ConfigureAwait(false);
         serverLock.Write();
