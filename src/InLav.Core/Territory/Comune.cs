@@ -1,21 +1,31 @@
 namespace InLav.Core.Territory;
 
+/// <summary>A closed interval of days in which a code was valid.</summary>
+public readonly record struct Validity(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly date) => From <= date && date <= To;
+}
+
 /// <summary>
-/// One comune code over the interval in which it was valid. A code that changed name keeps one record
-/// (with its latest name); a comune that moved province gets a new code, hence a new record.
-/// ProvinceCode is the historical province code (e.g. "015"); UtsCode the statistical supra-municipal unit ("215" for the Città metropolitana di Milano).
+/// One comune code and the intervals in which it was valid. A code that changed name keeps one record
+/// (with its latest name); a comune that moved province gets a new code. A code can be valid more than once
+/// (Torre de' Busi 016215 until 1992 and again from 2018; Baranzate 015250 in 2001-2003 and from 2004).
+/// ProvinceCode is the historical province code (e.g. "015"), the first three digits of the code.
 /// </summary>
 public sealed record Comune(
     string Code,
     string Name,
     string ProvinceCode,
-    DateOnly ValidFrom,
-    DateOnly ValidTo)
+    IReadOnlyList<Validity> Intervals)
 {
     public static readonly DateOnly OpenEnd = new(9999, 12, 31);
     public static readonly DateOnly DistantPast = new(1861, 3, 17);
 
-    public bool IsValidAt(DateOnly date) => ValidFrom <= date && date <= ValidTo;
+    public DateOnly ValidFrom => Intervals.Count == 0 ? DistantPast : Intervals[0].From;
+
+    public DateOnly ValidTo => Intervals.Count == 0 ? OpenEnd : Intervals[^1].To;
+
+    public bool IsValidAt(DateOnly date) => Intervals.Any(i => i.Contains(date));
 }
 
 /// <summary>What the sources say about one comune code: either an interval (ANPR archive) or presence in a dated list.</summary>

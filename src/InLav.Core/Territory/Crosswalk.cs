@@ -45,7 +45,7 @@ public sealed class Crosswalk
             var edge = c.Kind switch
             {
                 ChangeKind.Extinction or ChangeKind.ProvinceChange => true,
-                ChangeKind.Constitution => registry.Find(c.FromCode) is { } from && from.ValidTo < c.Date,
+                ChangeKind.Constitution => registry.Find(c.FromCode) is { } from && !from.IsValidAt(c.Date),
                 _ => false,
             };
             if (edge && (!next.TryGetValue(c.FromCode, out var existing) || existing.Date <= c.Date))

@@ -84,43 +84,76 @@ public sealed class TerritorialRegistry
         foreach (var code in codes)
         {
             var ev = evidenceByCode.GetValueOrDefault(code) ?? [];
-            DateOnly? from = ev.Where(e => e.ValidFrom is not null).Select(e => e.ValidFrom).Min();
-            DateOnly? to = ev.Where(e => e.ValidTo is not null).Select(e => e.ValidTo).Max();
-
-            foreach (var c in changeList)
+            var intervals = Validities(code, ev, changeList);
+            foreach (var d in ev.Where(e => e.ListedAt is not null).Select(e => e.ListedAt!.Value))
             {
-                if (c.FromCode == code && c.Kind is ChangeKind.Extinction or ChangeKind.ProvinceChange && c.FromCode != c.ToCode)
+                if (!intervals.Any(i => i.Contains(d)))
                 {
-                    to = c.Date.AddDays(-1);
-                }
-                else if (c.ToCode == code && c.Kind is ChangeKind.Constitution or ChangeKind.ProvinceChange && c.FromCode != c.ToCode)
-                {
-                    if (from is null || from < c.Date)
-                    {
-                        from = c.Date;
-                    }
+                    warnings.Add(FormattableString.Invariant($"{code} is listed at {d:yyyy-MM-dd} but no validity interval covers that date"));
                 }
             }
 
-            var listed = ev.Where(e => e.ListedAt is not null).Select(e => e.ListedAt!.Value).ToList();
-            foreach (var d in listed)
-            {
-                if (from is { } f && d < f)
-                {
-                    warnings.Add(FormattableString.Invariant($"{code} is listed at {d:yyyy-MM-dd} but valid only from {f:yyyy-MM-dd}"));
-                }
-
-                if (to is { } t && d > t)
-                {
-                    warnings.Add(FormattableString.Invariant($"{code} is listed at {d:yyyy-MM-dd} but ceased on {t:yyyy-MM-dd}"));
-                }
-            }
-
-            var name = NameOf(code, ev, changeList);
-            byCode[code] = new Comune(code, name, ComuneCode.ProvinceOf(code), from ?? Comune.DistantPast, to ?? Comune.OpenEnd);
+            byCode[code] = new Comune(code, NameOf(code, ev, changeList), ComuneCode.ProvinceOf(code), intervals);
         }
 
         return new TerritorialRegistry(byCode, changeList, latest == DateOnly.MinValue ? DateOnly.FromDateTime(DateTime.UnixEpoch) : latest, warnings);
+    }
+
+    /// <summary>
+    /// The validity intervals of a code: the ANPR windows (merged where adjacent), then the SITUAS events in date order —
+    /// an extinction or a move to another province closes the interval that holds the day before; a constitution or a move
+    /// into the province opens one when none holds that day. A code nobody dates is valid throughout.
+    /// </summary>
+    private static List<Validity> Validities(string code, List<ComuneEvidence> ev, List<TerritorialChange> changes)
+    {
+        var intervals = Merge(ev.Where(e => e.ValidFrom is not null || e.ValidTo is not null)
+            .Select(e => new Validity(e.ValidFrom ?? Comune.DistantPast, e.ValidTo ?? Comune.OpenEnd)));
+        foreach (var c in changes.Where(c => c.FromCode != c.ToCode))
+        {
+            if (c.FromCode == code && c.Kind is ChangeKind.Extinction or ChangeKind.ProvinceChange)
+            {
+                var lastDay = c.Date.AddDays(-1);
+                var i = intervals.FindIndex(v => v.Contains(lastDay));
+                if (i >= 0)
+                {
+                    intervals[i] = intervals[i] with { To = lastDay };
+                }
+                else if (!intervals.Any(v => v.From <= lastDay))
+                {
+                    intervals.Add(new Validity(Comune.DistantPast, lastDay));
+                }
+            }
+            else if (c.ToCode == code && c.Kind is ChangeKind.Constitution or ChangeKind.ProvinceChange && !intervals.Any(v => v.Contains(c.Date)))
+            {
+                var next = intervals.Where(v => v.From > c.Date).Select(v => (DateOnly?)v.From).Min();
+                intervals.Add(new Validity(c.Date, next?.AddDays(-1) ?? Comune.OpenEnd));
+            }
+
+            intervals = Merge(intervals);
+        }
+
+        return intervals.Count == 0 ? [new Validity(Comune.DistantPast, Comune.OpenEnd)] : intervals;
+    }
+
+    private static List<Validity> Merge(IEnumerable<Validity> intervals)
+    {
+        var merged = new List<Validity>();
+        foreach (var v in intervals.Where(v => v.To >= v.From).OrderBy(v => v.From))
+        {
+            if (merged.Count > 0 && v.From <= merged[^1].To.AddDays(1))
+            {
+                if (v.To > merged[^1].To)
+                {
+                    merged[^1] = merged[^1] with { To = v.To };
+                }
+            }
+            else
+            {
+                merged.Add(v);
+            }
+        }
+
+        return merged;
     }
 
     private static string NameOf(string code, List<ComuneEvidence> ev, List<TerritorialChange> changes)
