@@ -38,6 +38,9 @@ public sealed record SourceDefinition
     /// <summary>Parser options (encoding, delimiter, column names, classification id…).</summary>
     public JsonElement Options { get; init; }
 
+    /// <summary>True when the files may be absent (a source that operators supply later).</summary>
+    public bool Optional { get; init; }
+
     public string? Quirks { get; init; }
 
     public string? Notes { get; init; }

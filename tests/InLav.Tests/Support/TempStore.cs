@@ -1,0 +1,67 @@
+using InLav.Store;
+using InLav.Store.Imports;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InLav.Tests.Support;
+
+/// <summary>
+/// A store of one test's own: a temp data directory holding copies of chosen real files (same relative paths),
+/// a temp DuckDB file, and the import service. Tests write broken or extra files into DataDirectory.
+/// </summary>
+public sealed class TempStore : IDisposable
+{
+    /// <summary>The files that build the territorial registry.</summary>
+    public static readonly string[] RegistryFiles =
+    [
+        "comuni/ANPR_archivio_comuni_Lombardia.csv",
+        "comuni/ISTAT_SITUAS_variazioni_amministrative_territoriali_dal_1991_Lombardia.csv",
+        "comuni/ISTAT_Elenco_comuni_20200101_Lombardia.csv",
+        "comuni/situas_report61_comuni_20250101_Lombardia.csv",
+        "classificazioni/ISTAT_Classificazioni_statistiche_dimensione_comuni_20260101_Lombardia.csv",
+    ];
+
+    public TempStore(IEnumerable<string> realFiles, long maxFileBytes = 256L * 1024 * 1024)
+    {
+        Folder = TestData.NewTempFolder("store");
+        DataDirectory = Path.Combine(Folder, "data");
+        foreach (var file in realFiles)
+        {
+            CopyReal(file);
+        }
+
+        Store = new InLavStore(new StoreOptions { DataDirectory = DataDirectory, DatabasePath = Path.Combine(Folder, "inlav.duckdb"), MaxFileBytes = maxFileBytes });
+        Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
+    }
+
+    public string Folder { get; }
+
+    public string DataDirectory { get; }
+
+    public InLavStore Store { get; }
+
+    public ImportService Imports { get; }
+
+    public string PathOf(string relative) => Path.Combine(DataDirectory, relative);
+
+    public void CopyReal(string relative)
+    {
+        var target = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(TestData.File(relative), target, true);
+    }
+
+    public IReadOnlyList<ImportOutcome> Import(params string[] sourceIds) =>
+        Imports.ImportAllAsync(sourceIds.Length == 0 ? null : sourceIds, "tests", null, CancellationToken.None).GetAwaiter().GetResult();
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(Folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
