@@ -18,7 +18,9 @@ public sealed class InLavStore : IDisposable
         Engine = Options.Engine switch
         {
             "duckdb" => new DuckDbEngine(Options.DatabasePath!),
-            _ => throw new NotSupportedException($"Store engine '{Options.Engine}' is not available yet; use 'duckdb'."),
+            "postgres" => new PostgresEngine(Options.PostgresConnectionString
+                ?? throw new InvalidOperationException("The postgres engine needs InLav:PostgresConnectionString (or INLAV_POSTGRES).")),
+            _ => throw new NotSupportedException($"Unknown store engine '{Options.Engine}': use 'duckdb' or 'postgres'."),
         };
         Schema.Migrate(Engine);
         Reader = new StatisticsStore(Engine, Catalogue);

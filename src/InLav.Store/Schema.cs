@@ -29,7 +29,7 @@ public static class Schema
             CREATE TABLE import_file (run_id BIGINT NOT NULL, file_name VARCHAR NOT NULL, size_bytes BIGINT NOT NULL, sha256 VARCHAR NOT NULL);
             CREATE TABLE published (source_id VARCHAR PRIMARY KEY, run_id BIGINT NOT NULL, published_at TIMESTAMP NOT NULL);
             CREATE TABLE fact (run_id BIGINT NOT NULL, measure VARCHAR NOT NULL, level VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL,
-                sex VARCHAR NOT NULL, age VARCHAR NOT NULL, cit VARCHAR NOT NULL, value DOUBLE, flag VARCHAR);
+                sex VARCHAR NOT NULL, age VARCHAR NOT NULL, cit VARCHAR NOT NULL, value FLOAT8, flag VARCHAR);
             CREATE TABLE comune_evidence (run_id BIGINT NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, valid_from DATE, valid_to DATE, listed_at DATE);
             CREATE TABLE territorial_change (run_id BIGINT NOT NULL, change_date DATE NOT NULL, kind VARCHAR NOT NULL, from_code VARCHAR NOT NULL, to_code VARCHAR NOT NULL, new_name VARCHAR);
             CREATE TABLE classification (run_id BIGINT NOT NULL, id VARCHAR NOT NULL, name_it VARCHAR NOT NULL, name_en VARCHAR NOT NULL, edition VARCHAR NOT NULL,
@@ -58,8 +58,10 @@ public static class Schema
                 Sql.Execute(c, statement);
             }
 
-            Sql.Execute(c, "INSERT INTO schema_migrations VALUES ($v, $d, $t)", ("v", version), ("d", description), ("t", DateTime.UtcNow));
+            Sql.Execute(c, "INSERT INTO schema_migrations VALUES ($v, $d, $t)", ("v", version), ("d", description), ("t", Sql.UtcNow()));
             tx.Commit();
         }
+
+        engine.Prepare(c);
     }
 }

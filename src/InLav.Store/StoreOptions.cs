@@ -9,8 +9,11 @@ public sealed class StoreOptions
     /// <summary>The DuckDB database file (default: data/inlav.duckdb under the repository or working folder).</summary>
     public string? DatabasePath { get; set; }
 
-    /// <summary>Store engine: "duckdb" (embedded, default). "postgres" plugs in at the engine seam.</summary>
+    /// <summary>Store engine: "duckdb" (embedded, default) or "postgres" (server, for shared deployments).</summary>
     public string Engine { get; set; } = "duckdb";
+
+    /// <summary>With Engine = "postgres": the connection string (a secret: from configuration or INLAV_POSTGRES, never from code).</summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>Largest source file accepted, in bytes.</summary>
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
@@ -62,6 +65,7 @@ public sealed class StoreOptions
             DataDirectory = DataDirectory is { Length: > 0 } d ? Path.GetFullPath(d) : FindDefaultDataDirectory(),
             DatabasePath = DatabasePath is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(home, "data", "inlav.duckdb"),
             Engine = Engine,
+            PostgresConnectionString = PostgresConnectionString,
             MaxFileBytes = MaxFileBytes,
             VersionsKept = VersionsKept,
         };

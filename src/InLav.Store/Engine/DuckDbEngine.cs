@@ -30,6 +30,11 @@ public sealed class DuckDbEngine : IStoreEngine
         return c;
     }
 
+    /// <summary>DuckDB scans its columnar tables fast enough: no index (indexes would slow the appender).</summary>
+    public void Prepare(DbConnection connection)
+    {
+    }
+
     public void BulkInsert(DbConnection connection, string table, IEnumerable<object?[]> rows)
     {
         using var appender = ((DuckDBConnection)connection).CreateAppender(table);

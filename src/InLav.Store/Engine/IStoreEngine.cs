@@ -15,6 +15,9 @@ public interface IStoreEngine : IDisposable
 
     DbConnection Open();
 
+    /// <summary>Engine-specific tuning after the migrations (indexes where the engine needs them).</summary>
+    void Prepare(DbConnection connection);
+
     /// <summary>Fast bulk insert of rows into a table (DuckDB appender, PostgreSQL binary COPY).</summary>
     void BulkInsert(DbConnection connection, string table, IEnumerable<object?[]> rows);
 }

@@ -3,11 +3,26 @@ using System.Data.Common;
 namespace InLav.Store.Engine;
 
 /// <summary>Parameterised commands, nothing else: values never enter SQL text.</summary>
-public static class Sql
+public static partial class Sql
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex DollarParameter();
+
+    /// <summary>Now, in UTC, as the naive timestamp the store keeps (the same on every engine).</summary>
+    public static DateTime UtcNow() => DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// A command with named parameters written $name (DuckDB's form); for PostgreSQL they become @name.
+    /// A null value must not be used where its type cannot be inferred: build the condition instead.
+    /// </summary>
     public static DbCommand Command(DbConnection c, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = c.CreateCommand();
+        if (c is Npgsql.NpgsqlConnection)
+        {
+            sql = DollarParameter().Replace(sql, "@$1");
+        }
+
 #pragma warning disable CA2100 // SQL text is a constant of the store; values go in parameters.
         cmd.CommandText = sql;
 #pragma warning restore CA2100

@@ -8,9 +8,11 @@ public static class ImportRuns
     public static IReadOnlyList<ImportRun> List(InLavStore store, string? sourceId = null, int limit = 200)
     {
         using var c = store.Engine.Open();
+        var bySource = sourceId is null ? "" : "WHERE source_id = $s";
+        var parameters = sourceId is null ? new[] { ("n", (object?)limit) } : [("s", sourceId), ("n", limit)];
         var files = new Dictionary<long, List<ImportFile>>();
-        using (var cmd = Sql.Command(c, "SELECT run_id, file_name, size_bytes, sha256 FROM import_file WHERE run_id IN (SELECT run_id FROM import_run WHERE ($s IS NULL OR source_id = $s) ORDER BY run_id DESC LIMIT $n)",
-            ("s", sourceId), ("n", limit)))
+        using (var cmd = Sql.Command(c, $"SELECT run_id, file_name, size_bytes, sha256 FROM import_file WHERE run_id IN (SELECT run_id FROM import_run {bySource} ORDER BY run_id DESC LIMIT $n)",
+            parameters))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -25,12 +27,12 @@ public static class ImportRuns
         }
 
         var runs = new List<ImportRun>();
-        using (var cmd = Sql.Command(c, """
+        using (var cmd = Sql.Command(c, $"""
             SELECT r.run_id, r.source_id, r.total_bytes, r.sha256, r.rows_read, r.rows_loaded, r.rows_rejected, r.started_at, r.ended_at, r.outcome, r.messages, r.previous_run_id,
                    p.run_id IS NOT NULL
             FROM import_run r LEFT JOIN published p ON p.run_id = r.run_id
-            WHERE ($s IS NULL OR r.source_id = $s) ORDER BY r.run_id DESC LIMIT $n
-            """, ("s", sourceId), ("n", limit)))
+            {bySource.Replace("source_id", "r.source_id", StringComparison.Ordinal)} ORDER BY r.run_id DESC LIMIT $n
+            """, parameters))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -53,7 +55,7 @@ public static class ImportRuns
             ?? throw new InvalidOperationException($"Source '{sourceId}' has no earlier version to roll back to.");
         using (var tx = c.BeginTransaction())
         {
-            Sql.Execute(c, "UPDATE published SET run_id = $p, published_at = $t WHERE source_id = $s", ("p", previous), ("t", DateTime.UtcNow), ("s", sourceId));
+            Sql.Execute(c, "UPDATE published SET run_id = $p, published_at = $t WHERE source_id = $s", ("p", previous), ("t", Sql.UtcNow()), ("s", sourceId));
             Sql.Execute(c, "UPDATE import_run SET outcome = 'rolled-back' WHERE run_id = $r", ("r", current));
             Sql.Execute(c, "UPDATE import_run SET outcome = 'published' WHERE run_id = $r", ("r", previous));
             tx.Commit();

@@ -90,7 +90,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
 
         var runId = Sql.Scalar<long>(c, "SELECT nextval('run_seq')");
         Sql.Execute(c, "INSERT INTO import_run (run_id, source_id, total_bytes, sha256, started_at, outcome, previous_run_id, triggered_by) VALUES ($r, $s, $b, $h, $t, $o, $p, $by)",
-            ("r", runId), ("s", source.Id), ("b", totalBytes), ("h", combined), ("t", DateTime.UtcNow), ("o", RunOutcome.Running), ("p", publishedRun), ("by", triggeredBy));
+            ("r", runId), ("s", source.Id), ("b", totalBytes), ("h", combined), ("t", Sql.UtcNow()), ("o", RunOutcome.Running), ("p", publishedRun), ("by", triggeredBy));
         store.Engine.BulkInsert(c, "import_file", fileInfos.Select(fi => new object?[] { runId, fi.FileName, fi.SizeBytes, fi.Sha256 }));
 
         // Parse everything first: nothing is written unless the whole source is clean.
@@ -165,14 +165,14 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         using (var tx = c.BeginTransaction())
         {
             Sql.Execute(c, "DELETE FROM published WHERE source_id = $s", ("s", source.Id));
-            Sql.Execute(c, "INSERT INTO published VALUES ($s, $r, $t)", ("s", source.Id), ("r", runId), ("t", DateTime.UtcNow));
+            Sql.Execute(c, "INSERT INTO published VALUES ($s, $r, $t)", ("s", source.Id), ("r", runId), ("t", Sql.UtcNow()));
             if (publishedRun is not null)
             {
                 Sql.Execute(c, "UPDATE import_run SET outcome = $o WHERE run_id = $r", ("o", RunOutcome.Superseded), ("r", publishedRun));
             }
 
             Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = 0, ended_at = $t, messages = $m WHERE run_id = $r",
-                ("o", RunOutcome.Published), ("rr", dataset.RowsRead), ("rl", (long)dataset.RowCount), ("t", DateTime.UtcNow),
+                ("o", RunOutcome.Published), ("rr", dataset.RowsRead), ("rl", (long)dataset.RowCount), ("t", Sql.UtcNow()),
                 ("m", string.Join("\n", dataset.Warnings.Take(50))), ("r", runId));
             tx.Commit();
         }
@@ -187,7 +187,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
     private ImportOutcome Finish(System.Data.Common.DbConnection c, SourceDefinition source, long runId, string outcome, long read, long loaded, long rejected, IReadOnlyList<string> messages, Stopwatch clock)
     {
         Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = $rj, ended_at = $t, messages = $m WHERE run_id = $r",
-            ("o", outcome), ("rr", read), ("rl", loaded), ("rj", rejected), ("t", DateTime.UtcNow), ("m", string.Join("\n", messages)), ("r", runId));
+            ("o", outcome), ("rr", read), ("rl", loaded), ("rj", rejected), ("t", Sql.UtcNow()), ("m", string.Join("\n", messages)), ("r", runId));
         if (outcome != RunOutcome.Failed)
         {
             logger.LogInformation("{Source}: run {Run} {Outcome}", source.Id, runId, outcome);

@@ -108,8 +108,9 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
     {
         var rows = new List<(string, string, string, string)>();
         using var c = engine.Open();
-        using var cmd = Sql.Command(c, $"SELECT release, code, name, geojson FROM boundary WHERE {Published} AND level = $l AND ($r IS NULL OR release = $r) ORDER BY release DESC, code",
-            ("l", level), ("r", release));
+        using var cmd = release is null
+            ? Sql.Command(c, $"SELECT release, code, name, geojson FROM boundary WHERE {Published} AND level = $l ORDER BY release DESC, code", ("l", level))
+            : Sql.Command(c, $"SELECT release, code, name, geojson FROM boundary WHERE {Published} AND level = $l AND release = $r ORDER BY code", ("l", level), ("r", release));
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {

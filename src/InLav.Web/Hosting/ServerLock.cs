@@ -26,6 +26,13 @@ public sealed class ServerLock(InLavStore store, IServer server, IHostApplicatio
             return;
         }
 
+        logger.LogInformation("InLav Cruscotto is running: open {Url}/ (store: {Db})", url.TrimEnd('/'), store.Engine.Location);
+        Console.WriteLine($"InLav Cruscotto: open {url.TrimEnd('/')}/ in your browser");
+        if (store.Engine.Name != "duckdb")
+        {
+            return; // Only DuckDB has a single writer; with PostgreSQL the CLI connects to the server database itself.
+        }
+
         var path = PathFor(store.Options.DatabasePath!);
         File.WriteAllText(path, JsonSerializer.Serialize(new ServerInfo(url, Environment.ProcessId, Token)));
         if (!OperatingSystem.IsWindows())
@@ -43,8 +50,6 @@ public sealed class ServerLock(InLavStore store, IServer server, IHostApplicatio
             {
             }
         });
-        logger.LogInformation("InLav Cruscotto is running: open {Url}/ (store: {Db})", url.TrimEnd('/'), store.Engine.Location);
-        Console.WriteLine($"InLav Cruscotto: open {url.TrimEnd('/')}/ in your browser");
     }
 }
 

@@ -21,6 +21,12 @@ public static class StoreSetup
             options.DatabasePath = db;
         }
 
+        if (Environment.GetEnvironmentVariable("INLAV_POSTGRES") is { Length: > 0 } pg)
+        {
+            options.Engine = "postgres";
+            options.PostgresConnectionString = pg;
+        }
+
         builder.Services.AddSingleton(_ => new InLavStore(options));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<InLavStore>().Query);
         builder.Services.AddSingleton<ImportService>();

@@ -1,40 +1,51 @@
 using InLav.Store;
 using InLav.Store.Imports;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InLav.Tests.Support;
 
 /// <summary>
-/// A store with every source of the real data directory imported once, shared read-only by the tests of the
-/// "imported store" collection. Tests that write make their own store.
+/// Stores with every source of the real data directory imported once per engine (on first use), shared read-only by
+/// the tests of the "imported store" collection. Tests that write make their own TempStore.
 /// </summary>
 public sealed class ImportedStore : IDisposable
 {
-    public ImportedStore()
+    private readonly Dictionary<string, TempStore> stores = [];
+    private readonly Dictionary<string, IReadOnlyList<ImportOutcome>> outcomes = [];
+    private readonly Lock gate = new();
+
+    /// <summary>The DuckDB store (the default engine).</summary>
+    public InLavStore Store => For(Engines.DuckDb);
+
+    public IReadOnlyList<ImportOutcome> Outcomes => OutcomesOf(Engines.DuckDb);
+
+    public InLavStore For(string engine) => Get(engine).Store;
+
+    public IReadOnlyList<ImportOutcome> OutcomesOf(string engine)
     {
-        Folder = TestData.NewTempFolder("imported");
-        Store = new InLavStore(new StoreOptions { DataDirectory = TestData.Directory, DatabasePath = Path.Combine(Folder, "inlav.duckdb") });
-        Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
-        Outcomes = Imports.ImportAllAsync(null, "tests", null, CancellationToken.None).GetAwaiter().GetResult();
+        Get(engine);
+        return outcomes[engine];
     }
 
-    public string Folder { get; }
+    private TempStore Get(string engine)
+    {
+        lock (gate)
+        {
+            if (!stores.TryGetValue(engine, out var t))
+            {
+                t = TempStore.OnRealData(engine);
+                outcomes[engine] = t.Import();
+                stores[engine] = t;
+            }
 
-    public InLavStore Store { get; }
-
-    public ImportService Imports { get; }
-
-    public IReadOnlyList<ImportOutcome> Outcomes { get; }
+            return t;
+        }
+    }
 
     public void Dispose()
     {
-        Store.Dispose();
-        try
+        foreach (var t in stores.Values)
         {
-            Directory.Delete(Folder, true);
-        }
-        catch (IOException)
-        {
+            t.Dispose();
         }
     }
 }

@@ -20,18 +20,36 @@ public sealed class TempStore : IDisposable
         "classificazioni/ISTAT_Classificazioni_statistiche_dimensione_comuni_20260101_Lombardia.csv",
     ];
 
-    public TempStore(IEnumerable<string> realFiles, long maxFileBytes = 256L * 1024 * 1024)
+    private readonly string? postgres;
+
+    public TempStore(IEnumerable<string> realFiles, long maxFileBytes = 256L * 1024 * 1024, string engine = Engines.DuckDb)
+        : this(realFiles, maxFileBytes, engine, null)
+    {
+    }
+
+    private TempStore(IEnumerable<string> realFiles, long maxFileBytes, string engine, string? dataDirectory)
     {
         Folder = TestData.NewTempFolder("store");
-        DataDirectory = Path.Combine(Folder, "data");
+        DataDirectory = dataDirectory ?? Path.Combine(Folder, "data");
         foreach (var file in realFiles)
         {
             CopyReal(file);
         }
 
-        Store = new InLavStore(new StoreOptions { DataDirectory = DataDirectory, DatabasePath = Path.Combine(Folder, "inlav.duckdb"), MaxFileBytes = maxFileBytes });
+        postgres = engine == Engines.Postgres ? Engines.CreateDatabase() : null;
+        Store = new InLavStore(new StoreOptions
+        {
+            DataDirectory = DataDirectory,
+            DatabasePath = Path.Combine(Folder, "inlav.duckdb"),
+            Engine = engine,
+            PostgresConnectionString = postgres,
+            MaxFileBytes = maxFileBytes,
+        });
         Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
     }
+
+    /// <summary>A store reading the real data directory itself (nothing copied; never write into it).</summary>
+    public static TempStore OnRealData(string engine) => new([], 256L * 1024 * 1024, engine, TestData.Directory);
 
     public string Folder { get; }
 
@@ -56,6 +74,11 @@ public sealed class TempStore : IDisposable
     public void Dispose()
     {
         Store.Dispose();
+        if (postgres is not null)
+        {
+            Engines.DropDatabase(postgres);
+        }
+
         try
         {
             Directory.Delete(Folder, true);

@@ -8,10 +8,11 @@ public sealed class OperatorClassificationTests
 {
     private const string Anpr2022 = "popolazione/ANPR_popolazione_residente_2022_Lombardia.csv";
 
-    [Fact]
-    public void An_operator_csv_becomes_a_level_restated_on_todays_comuni_and_sums_like_any_other()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void An_operator_csv_becomes_a_level_restated_on_todays_comuni_and_sums_like_any_other(string engine)
     {
-        using var t = new TempStore([.. TempStore.RegistryFiles, Anpr2022]);
+        using var t = new TempStore([.. TempStore.RegistryFiles, Anpr2022], engine: engine);
         // A test classification on real codes, some of them of comuni merged since (012009, 012018, 012095 → 012144 in 2023).
         Directory.CreateDirectory(t.PathOf("classificazioni_operatore"));
         File.WriteAllText(t.PathOf("classificazioni_operatore/distretti-prova.csv"),
@@ -31,10 +32,11 @@ public sealed class OperatorClassificationTests
         Assert.Equal("D1", t.Store.Reader.Snapshot().Level("distretti-prova").GroupOf("012144")!.Code);
     }
 
-    [Fact]
-    public void An_operator_csv_with_an_unknown_comune_is_refused_naming_file_line_and_column()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void An_operator_csv_with_an_unknown_comune_is_refused_naming_file_line_and_column(string engine)
     {
-        using var t = new TempStore(TempStore.RegistryFiles);
+        using var t = new TempStore(TempStore.RegistryFiles, engine: engine);
         Directory.CreateDirectory(t.PathOf("classificazioni_operatore"));
         File.WriteAllText(t.PathOf("classificazioni_operatore/unioni.csv"), "codice_gruppo,nome_gruppo,codice_comune\nU1,Unione,012001\nU1,Unione,099999\n");
 

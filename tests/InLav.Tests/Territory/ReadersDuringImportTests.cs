@@ -8,10 +8,11 @@ public sealed class ReadersDuringImportTests
 {
     private const string Anpr2026 = "popolazione/ANPR_popolazione_residente_2026_Lombardia.csv";
 
-    [Fact]
-    public async Task Issue2_readers_see_the_published_version_while_a_new_one_is_being_written()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Issue2_readers_see_the_published_version_while_a_new_one_is_being_written(string engine)
     {
-        using var t = new TempStore([.. TempStore.RegistryFiles, Anpr2026]);
+        using var t = new TempStore([.. TempStore.RegistryFiles, Anpr2026], engine: engine);
         t.Import();
         var question = new QueryRequest("residents_anpr", "regione", Periods: ["2026-01"]);
         var before = t.Store.Query.Run(question).Rows.Single().Value;

@@ -14,7 +14,7 @@ public sealed class RegistryTests(ImportedStore imported)
         return lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(delimiter)[i].Trim('"').PadLeft(6, '0')).ToHashSet(StringComparer.Ordinal);
     }
 
-    private HashSet<string> ComuniAt(string date) => imported.Store.Reader.Snapshot().Registry
+    private HashSet<string> ComuniAt(string date, string engine = Engines.DuckDb) => imported.For(engine).Reader.Snapshot().Registry
         .CrosswalkAt(DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Comuni.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
@@ -35,13 +35,14 @@ public sealed class RegistryTests(ImportedStore imported)
         Assert.Equal(codes.Order(), ComuniAt("2020-01-01").Order());
     }
 
-    [Fact]
-    public void The_comuni_of_1_january_2025_are_exactly_those_of_situas_and_the_latest_configuration_has_lirio_merged()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public void The_comuni_of_1_january_2025_are_exactly_those_of_situas_and_the_latest_configuration_has_lirio_merged(string engine)
     {
         var situas = Column("comuni/situas_report61_comuni_20250101_Lombardia.csv", ',', "PRO_COM_T");
-        Assert.Equal(situas.Order(), ComuniAt("2025-01-01").Order());
+        Assert.Equal(situas.Order(), ComuniAt("2025-01-01", engine).Order());
 
-        var latest = imported.Store.Reader.Snapshot().Registry.CrosswalkAt();
+        var latest = imported.For(engine).Reader.Snapshot().Registry.CrosswalkAt();
         Assert.Equal(new DateOnly(2026, 1, 31), latest.Date);
         Assert.Equal(situas.Where(c => c != "018082").Order(), latest.Comuni.Select(c => c.Code).Order());
         Assert.Equal("018094", latest.Map("018082"));
