@@ -20,7 +20,7 @@ public sealed class ImportSandbox : IDisposable
 
     private static readonly string[] RegistrySources = ["anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026"];
 
-    public ImportSandbox(long maxFileBytes = 256L * 1024 * 1024, string? anprOptionsJson = null)
+    public ImportSandbox(long maxFileBytes = 256L * 1024 * 1024, string? anprOptionsJson = null, string? extraSourceJson = null)
     {
         Folder = TestData.NewTempFolder("bad-input");
         DataDirectory = Path.Combine(Folder, "data");
@@ -30,6 +30,12 @@ public sealed class ImportSandbox : IDisposable
             using var doc = JsonDocument.Parse(anprOptionsJson);
             var options = doc.RootElement.Clone();
             catalogue = new SourceCatalogue([.. catalogue.Sources.Select(s => s.Id == AnprSource ? s with { Options = options } : s)], catalogue.Measures);
+        }
+
+        if (extraSourceJson is not null)
+        {
+            var extra = JsonSerializer.Deserialize<SourceDefinition>(extraSourceJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            catalogue = new SourceCatalogue([.. catalogue.Sources, extra], catalogue.Measures);
         }
 
         foreach (var source in RegistrySources.Select(id => catalogue.Find(id)!))
@@ -59,6 +65,9 @@ public sealed class ImportSandbox : IDisposable
 
     /// <summary>The real file's text (UTF-8, LF).</summary>
     public static string RealAnprText => File.ReadAllText(TestData.File(AnprFile));
+
+    public ImportOutcome Import(string sourceId) =>
+        Imports.ImportAllAsync([sourceId], "tests", null, CancellationToken.None).GetAwaiter().GetResult().Single();
 
     public ImportOutcome ImportAnpr() =>
         Imports.ImportAllAsync([AnprSource], "tests", null, CancellationToken.None).GetAwaiter().GetResult().Single();
