@@ -74,7 +74,7 @@ public static class DelimitedReader
             case "iso-8859-1":
                 if (hasBom)
                 {
-                    throw new SourceFormatException(new SourcePosition(name, 1, 0), "expected Latin-1 (ISO-8859-1) but the file starts with a UTF-8 byte-order mark");
+                    throw new SourceFormatException(new SourcePosition(name, 1, 1), "expected Latin-1 (ISO-8859-1) but the file starts with a UTF-8 byte-order mark");
                 }
 
                 return Encoding.Latin1.GetString(bytes);
