@@ -28,6 +28,12 @@ public sealed class TerritorialRegistry
     /// <summary>Inconsistencies between sources found while building (reported, not fatal).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>
+    /// Mergers no change record describes, inferred from the validity windows: a code that ceased the day before
+    /// exactly one new code of the same province started (Vermezzo and Zelo Surrigone → Vermezzo con Zelo, 2019).
+    /// </summary>
+    public IReadOnlyList<TerritorialChange> InferredChanges { get; private init; } = [];
+
     public Comune? Find(string code) => byCode.GetValueOrDefault(code);
 
     public bool IsKnown(string code) => byCode.ContainsKey(code);
@@ -96,7 +102,11 @@ public sealed class TerritorialRegistry
             byCode[code] = new Comune(code, NameOf(code, ev, changeList), ComuneCode.ProvinceOf(code), intervals);
         }
 
-        return new TerritorialRegistry(byCode, changeList, latest == DateOnly.MinValue ? DateOnly.FromDateTime(DateTime.UnixEpoch) : latest, warnings);
+        var inferred = InferSuccessors(byCode, changeList);
+        return new TerritorialRegistry(byCode, [.. changeList, .. inferred], latest == DateOnly.MinValue ? DateOnly.FromDateTime(DateTime.UnixEpoch) : latest, warnings)
+        {
+            InferredChanges = inferred,
+        };
     }
 
     /// <summary>
@@ -133,6 +143,25 @@ public sealed class TerritorialRegistry
         }
 
         return intervals.Count == 0 ? [new Validity(Comune.DistantPast, Comune.OpenEnd)] : intervals;
+    }
+
+    private static List<TerritorialChange> InferSuccessors(Dictionary<string, Comune> byCode, List<TerritorialChange> changes)
+    {
+        var explained = changes.Where(c => c.Kind is ChangeKind.Extinction or ChangeKind.ProvinceChange).Select(c => c.FromCode).ToHashSet(StringComparer.Ordinal);
+        var startsOn = byCode.Values.Where(c => c.ValidFrom > Comune.DistantPast)
+            .ToLookup(c => (c.ValidFrom, c.ProvinceCode));
+        var inferred = new List<TerritorialChange>();
+        foreach (var ceased in byCode.Values.Where(c => c.ValidTo < Comune.OpenEnd && !explained.Contains(c.Code)))
+        {
+            var day = ceased.ValidTo.AddDays(1);
+            var successors = startsOn[(day, ceased.ProvinceCode)].Where(s => s.Code != ceased.Code).ToList();
+            if (successors.Count == 1)
+            {
+                inferred.Add(new TerritorialChange(day, ChangeKind.Extinction, ceased.Code, successors[0].Code, successors[0].Name));
+            }
+        }
+
+        return inferred;
     }
 
     private static List<Validity> Merge(IEnumerable<Validity> intervals)

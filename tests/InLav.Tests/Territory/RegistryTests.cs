@@ -60,6 +60,17 @@ public sealed class RegistryTests(ImportedStore imported)
     }
 
     [Fact]
+    public void A_merger_missing_from_the_variations_file_is_inferred_from_the_anpr_validity_windows()
+    {
+        // Vermezzo (015235) and Zelo Surrigone (015246) ceased on 7/2/2019; Vermezzo con Zelo (015251) started the next day.
+        var registry = imported.Store.Reader.Snapshot().Registry;
+        Assert.Equal("015251", registry.CrosswalkAt().Map("015235"));
+        Assert.Equal("015251", registry.CrosswalkAt().Map("015246"));
+        Assert.Equal(2, registry.InferredChanges.Count(c => c.ToCode == "015251"));
+        Assert.Equal("015235", registry.CrosswalkAt(new DateOnly(2019, 2, 7)).Map("015235"));
+    }
+
+    [Fact]
     public void The_sources_of_the_registry_agree_with_each_other()
     {
         Assert.Empty(imported.Store.Reader.Snapshot().Registry.Warnings);
