@@ -14,8 +14,9 @@ public static class QueryApi
     public static void MapQueryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Measures and query");
-        api.MapGet("/measures", Measures).WithSummary("Stored measures with their published periods.");
+        api.MapGet("/measures", Measures).WithName("ListMeasures").WithSummary("Stored measures with their published periods.");
         api.MapGet("/query", Query)
+            .WithName("RunQuery")
             .WithSummary("A measure at a territorial level: one row per unit, period and breakdown cell, with components, flags and import runs.")
             .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex/age/citizenship: filter (default T = total). breakdown: sex, age, citizenship. format: json (default) or csv.");
     }
