@@ -1,2 +1,17 @@
+using BenchmarkDotNet.Running;
+using InLav.Bench;
+
 // Benchmarks of InLav Cruscotto: see docs/performance.md.
-Console.WriteLine("InLav benchmarks");
+//   dotnet run -c Release --project bench/InLav.Bench -- import   full import of the data directory, 3 repetitions
+//   dotnet run -c Release --project bench/InLav.Bench -- query    BenchmarkDotNet: query service against bare DuckDB SQL
+switch (args.FirstOrDefault())
+{
+    case "import":
+        return await ImportMeasurement.RunAsync(repetitions: 3);
+    case "query":
+        BenchmarkRunner.Run<QueryBenchmarks>(QueryBenchmarks.Config(), args[1..]);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query [BenchmarkDotNet options]");
+        return 2;
+}

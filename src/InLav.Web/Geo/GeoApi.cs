@@ -9,7 +9,7 @@ public static class GeoApi
     public static void MapGeoApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Geometry");
-        api.MapGet("/geo/{level}", Level).WithSummary("GeoJSON FeatureCollection of the units of a level (comune boundaries as released).");
+        api.MapGet("/geo/{level}", Level).WithName("GetLevelGeoJson").WithSummary("GeoJSON FeatureCollection of the units of a level (comune boundaries as released).");
     }
 
     private static IResult Level(InLavStore store, string level)

@@ -9,7 +9,7 @@ public static class StatusApi
     public sealed record Status(string Service, string Engine, bool StartupImportDone, int PublishedSources, int Comuni, string Configuration);
 
     public static void MapStatusApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/status", Get).WithTags("Status").WithSummary("Service status: store engine, startup import state, published sources, configuration.");
+        app.MapGet("/api/v1/status", Get).WithName("GetStatus").WithTags("Status").WithSummary("Service status: store engine, startup import state, published sources, configuration.");
 
     private static Ok<Status> Get(InLavStore store, ImportState state)
     {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using InLav.Core.Measures;
 using InLav.Core.Query;
+using InLav.Store.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InLav.Web.Query;
@@ -14,8 +14,9 @@ public static class QueryApi
     public static void MapQueryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Measures and query");
-        api.MapGet("/measures", Measures).WithSummary("Stored measures with their published periods.");
+        api.MapGet("/measures", Measures).WithName("ListMeasures").WithSummary("Stored measures with their published periods.");
         api.MapGet("/query", Query)
+            .WithName("RunQuery")
             .WithSummary("A measure at a territorial level: one row per unit, period and breakdown cell, with components, flags and import runs.")
             .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex/age/citizenship: filter (default T = total). breakdown: sex, age, citizenship. format: json (default) or csv.");
     }
@@ -33,32 +34,10 @@ public static class QueryApi
         var request = new QueryRequest(measure, level ?? "comune", configuration, Split(period), filters, Split(breakdown), Split(unit));
         var result = service.Run(request);
         return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-            ? Results.Text(ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
+            ? Results.Text(QueryCsv.ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(result);
     }
 
     public static IReadOnlyList<string>? Split(string[]? values) =>
         values is null ? null : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-
-    /// <summary>The answer as CSV (comma, dot decimals, UTF-8), with the configuration and source runs in columns.</summary>
-    public static string ToCsv(QueryResult result)
-    {
-        var sb = new StringBuilder();
-        sb.Append("measure,level,configuration,unit_code,unit_name,period,sex,age,citizenship,value,flags,source_units,suppressed_units,comuni_in_unit,comuni_missing,import_runs\n");
-        foreach (var r in result.Rows)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{result.Measure},{result.Level},{result.ConfigurationDate:yyyy-MM-dd},{r.UnitCode},{Quote(r.UnitName)},{r.Period},{r.Sex},{r.Age},{r.Citizenship},")
-              .Append(r.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "")
-              .Append(CultureInfo.InvariantCulture, $",{string.Join(' ', r.Flags)},{r.Components.SourceUnits},{r.Components.Suppressed},{r.Components.ComuniInUnit},{r.Components.ComuniMissing},{string.Join(' ', r.ImportRuns)}\n");
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Quotes a text cell; a cell a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    public static string Quote(string text)
-    {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 || safe != text ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
 }

@@ -14,10 +14,10 @@ public static class SourcesApi
     public static void MapSourcesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Sources and import runs");
-        api.MapGet("/sources", Sources).WithSummary("Every source of the catalogue with its published import run.");
-        api.MapGet("/sources/{id}", Source).WithSummary("One source.");
-        api.MapGet("/import-runs", Runs).WithSummary("Import runs, newest first: files, sizes, SHA-256, rows read/loaded/rejected, times, outcome, messages.");
-        api.MapGet("/import-runs/{runId:long}", Run).WithSummary("One import run.");
+        api.MapGet("/sources", Sources).WithName("ListSources").WithSummary("Every source of the catalogue with its published import run.");
+        api.MapGet("/sources/{id}", Source).WithName("GetSource").WithSummary("One source.");
+        api.MapGet("/import-runs", Runs).WithName("ListImportRuns").WithSummary("Import runs, newest first: files, sizes, SHA-256, rows read/loaded/rejected, times, outcome, messages.");
+        api.MapGet("/import-runs/{runId:long}", Run).WithName("GetImportRun").WithSummary("One import run.");
     }
 
     private static Ok<List<SourceInfo>> Sources(InLavStore store)

@@ -19,12 +19,12 @@ public static class TerritoriesApi
     public static void MapTerritoriesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Territories");
-        api.MapGet("/levels", Levels).WithSummary("Territorial levels: regione, provincia, comune and every loaded classification.");
-        api.MapGet("/levels/{level}/units", Units).WithSummary("The units of a level in a territorial configuration.");
-        api.MapGet("/territories/search", Search).WithSummary("Search comuni and groups by name.");
-        api.MapGet("/territories/{level}/{code}", Unit).WithSummary("One unit with its parents (the groups it belongs to) and children (its comuni).");
-        api.MapGet("/classifications", Classifications).WithSummary("Loaded classifications with their editions and sources.");
-        api.MapGet("/comuni/{code}/history", History).WithSummary("Validity and administrative changes of a comune code; the comune it maps to today.");
+        api.MapGet("/levels", Levels).WithName("ListLevels").WithSummary("Territorial levels: regione, provincia, comune and every loaded classification.");
+        api.MapGet("/levels/{level}/units", Units).WithName("ListLevelUnits").WithSummary("The units of a level in a territorial configuration.");
+        api.MapGet("/territories/search", Search).WithName("SearchTerritories").WithSummary("Search comuni and groups by name.");
+        api.MapGet("/territories/{level}/{code}", Unit).WithName("GetTerritory").WithSummary("One unit with its parents (the groups it belongs to) and children (its comuni).");
+        api.MapGet("/classifications", Classifications).WithName("ListClassifications").WithSummary("Loaded classifications with their editions and sources.");
+        api.MapGet("/comuni/{code}/history", History).WithName("GetComuneHistory").WithSummary("Validity and administrative changes of a comune code; the comune it maps to today.");
     }
 
     private static DateOnly Configuration(TerritorialSnapshot s, string? configuration)

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+using InLav.Store;
+using InLav.Store.Export;
+using InLav.Store.Imports;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InLav.Cli;
+
+/// <summary>The store file opened in this process (no server holds it). Answers as the REST API would.</summary>
+public sealed class DirectClient(InLavStore store) : IStoreClient
+{
+    public string Description => $"opened the store file {store.Options.DatabasePath} directly";
+
+    public Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<string>? sources, ProgressWriter progress, CancellationToken ct)
+    {
+        var imports = new ImportService(store, NullLogger<ImportService>.Instance);
+        return imports.ImportAllAsync(sources is { Count: > 0 } ? sources : null, "cli", progress, ct);
+    }
+
+    public Task<IReadOnlyList<ImportRun>> RunsAsync(string? source, int limit, CancellationToken ct) =>
+        Task.FromResult(ImportRuns.List(store, source, limit));
+
+    public Task<long> RollbackAsync(string source, CancellationToken ct)
+    {
+        if (store.Catalogue.Find(source) is null)
+        {
+            throw new CliException($"there is no source '{source}' in the catalogue.", ExitCode.Usage);
+        }
+
+        return Task.FromResult(ImportRuns.Rollback(store, source));
+    }
+
+    public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct)
+    {
+        var result = store.Query.Run(request);
+        return Task.FromResult(string.Equals(format, "csv", StringComparison.Ordinal)
+            ? QueryCsv.ToCsv(result)
+            : JsonSerializer.Serialize(result, ServerClient.Json) + "\n");
+    }
+
+    public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct)
+    {
+        var s = store.Reader.Snapshot();
+        IReadOnlyList<LevelRow> rows = s.LevelIds.Select(id =>
+        {
+            var m = s.Level(id);
+            var def = s.Classifications.FirstOrDefault(c => c.Id == id);
+            return new LevelRow(id, m.NameIt, m.NameEn, def is null ? "built-in" : "classification", def?.Edition, m.Units.Count, m.Unassigned.Count, m.Crosswalk.Label);
+        }).ToList();
+        return Task.FromResult(rows);
+    }
+
+    public Task<IReadOnlyList<UnitRow>> UnitsAsync(string level, CancellationToken ct)
+    {
+        var s = store.Reader.Snapshot();
+        if (!s.HasLevel(level))
+        {
+            throw new CliException($"Unknown level: there is no level '{level}'. Known: {string.Join(", ", s.LevelIds)}.", ExitCode.Usage);
+        }
+
+        var m = s.Level(level);
+        IReadOnlyList<UnitRow> rows = m.Units.Select(u => new UnitRow(u.Level, u.Code, u.Name, m.MembersOf.GetValueOrDefault(u.Code)?.Count ?? 0)).ToList();
+        return Task.FromResult(rows);
+    }
+
+    /// <summary>The same search as GET /api/v1/territories/search: accent- and case-insensitive, names starting with the text first, groups before comuni.</summary>
+    public Task<IReadOnlyList<TerritorialUnit>> SearchAsync(string text, int limit, CancellationToken ct)
+    {
+        var s = store.Reader.Snapshot();
+        var q = text.Trim();
+        var term = Fold(q);
+        IReadOnlyList<TerritorialUnit> hits = s.LevelIds.SelectMany(id => s.Level(id).Units)
+            .Select(u => (Unit: u, Name: Fold(u.Name)))
+            .Where(x => x.Name.Contains(term, StringComparison.Ordinal) || x.Unit.Code == q)
+            .OrderBy(x => x.Name.StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(x => x.Unit.Level == BuiltInLevel.Comune ? 1 : 0)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(limit).Select(x => x.Unit).ToList();
+        return Task.FromResult(hits);
+    }
+
+    public Task<IReadOnlyList<ClassificationDefinition>> ClassificationsAsync(CancellationToken ct)
+    {
+        IReadOnlyList<ClassificationDefinition> list = store.Reader.Snapshot().Classifications.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        return Task.FromResult(list);
+    }
+
+    public Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken ct)
+    {
+        var runs = ImportRuns.List(store, limit: 10_000);
+        IReadOnlyList<SourceRow> rows = store.Catalogue.Sources.Select(s =>
+        {
+            var mine = runs.Where(r => r.SourceId == s.Id).ToList();
+            return new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, mine.FirstOrDefault(r => r.IsPublished)?.RunId, mine.FirstOrDefault()?.StartedAt);
+        }).ToList();
+        return Task.FromResult(rows);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        store.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Lower case without accents ("Canto" finds "Cantù"), as the REST search folds.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        return new string(decomposed.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark).ToArray());
+    }
+}
