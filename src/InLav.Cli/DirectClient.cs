@@ -67,21 +67,9 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
         return Task.FromResult(rows);
     }
 
-    /// <summary>The same search as GET /api/v1/territories/search: accent- and case-insensitive, names starting with the text first, groups before comuni.</summary>
-    public Task<IReadOnlyList<TerritorialUnit>> SearchAsync(string text, int limit, CancellationToken ct)
-    {
-        var s = store.Reader.Snapshot();
-        var q = text.Trim();
-        var term = Fold(q);
-        IReadOnlyList<TerritorialUnit> hits = s.LevelIds.SelectMany(id => s.Level(id).Units)
-            .Select(u => (Unit: u, Name: Fold(u.Name)))
-            .Where(x => x.Name.Contains(term, StringComparison.Ordinal) || x.Unit.Code == q)
-            .OrderBy(x => x.Name.StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(x => x.Unit.Level == BuiltInLevel.Comune ? 1 : 0)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(limit).Select(x => x.Unit).ToList();
-        return Task.FromResult(hits);
-    }
+    /// <summary>The same search as GET /api/v1/territories/search.</summary>
+    public Task<IReadOnlyList<TerritorialUnit>> SearchAsync(string text, int limit, CancellationToken ct) =>
+        Task.FromResult(store.Reader.Snapshot().Search(text, limit));
 
     public Task<IReadOnlyList<ClassificationDefinition>> ClassificationsAsync(CancellationToken ct)
     {
@@ -104,12 +92,5 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
     {
         store.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Lower case without accents ("Canto" finds "Cantù"), as the REST search folds.</summary>
-    private static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark).ToArray());
     }
 }

@@ -78,6 +78,30 @@ public sealed class TerritorialSnapshot
 
     public bool HasLevel(string level) => LevelIds.Contains(level, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Units of every level whose name contains the text, accent- and case-insensitive ("Canto" finds "Cantù"), or whose
+    /// code is the text: names starting with it first, groups before comuni. Every channel searches with this.
+    /// </summary>
+    public IReadOnlyList<TerritorialUnit> Search(string text, int limit)
+    {
+        var q = text.Trim();
+        var term = Fold(q);
+        return LevelIds.SelectMany(id => Level(id).Units)
+            .Select(u => (Unit: u, Name: Fold(u.Name)))
+            .Where(x => x.Name.Contains(term, StringComparison.Ordinal) || x.Unit.Code == q)
+            .OrderBy(x => x.Name.StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(x => x.Unit.Level == BuiltInLevel.Comune ? 1 : 0)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(limit).Select(x => x.Unit).ToList();
+    }
+
+    /// <summary>Lower case without accents.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(ch => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
+    }
+
     public DateOnly ParseConfiguration(string? configuration)
     {
         if (string.IsNullOrWhiteSpace(configuration) || string.Equals(configuration, "latest", StringComparison.OrdinalIgnoreCase))

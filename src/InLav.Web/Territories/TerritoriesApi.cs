@@ -71,16 +71,7 @@ public static class TerritoriesApi
             return TypedResults.Problem("Give at least two characters in 'q'.", statusCode: 400, title: "Query too short");
         }
 
-        var s = store.Reader.Snapshot();
-        var term = Fold(q.Trim());
-        var max = Math.Clamp(limit ?? 20, 1, 100);
-        var hits = s.LevelIds.SelectMany(id => s.Level(id).Units)
-            .Select(u => (Unit: u, Name: Fold(u.Name)))
-            .Where(x => x.Name.Contains(term, StringComparison.Ordinal) || x.Unit.Code == q.Trim())
-            .OrderBy(x => x.Name.StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(x => x.Unit.Level == BuiltInLevel.Comune ? 1 : 0)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(max).Select(x => x.Unit).ToList();
+        var hits = store.Reader.Snapshot().Search(q, Math.Clamp(limit ?? 20, 1, 100)).ToList();
         return TypedResults.Ok(hits);
     }
 
@@ -132,12 +123,5 @@ public static class TerritoriesApi
         var changes = s.Registry.Changes.Where(c => c.FromCode == normalized || c.ToCode == normalized).ToList();
         var current = s.Registry.CrosswalkAt(Configuration(s, configuration)).Map(normalized);
         return TypedResults.Ok(new ComuneHistory(comune.Code, comune.Name, comune.ProvinceCode, comune.ValidFrom, comune.ValidTo, changes, current));
-    }
-
-    /// <summary>Lower case without accents, for search ("Canto" finds "Cantù").</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
-        return new string(decomposed.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark).ToArray());
     }
 }
