@@ -3,7 +3,7 @@ using InLav.Core.Measures;
 
 namespace InLav.Sources.Catalogue;
 
-/// <summary>The source and measure catalogues, read from catalogue/*.json beside the binaries (or a given folder).</summary>
+/// <summary>The source and measure catalogues, read from catalogue/sources/*.json and catalogue/measures/*.json beside the binaries (or a given folder).</summary>
 public sealed class SourceCatalogue
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -31,11 +31,26 @@ public sealed class SourceCatalogue
     public static SourceCatalogue Load(string? folder = null)
     {
         folder ??= DefaultFolder;
-        var sources = JsonSerializer.Deserialize<List<SourceDefinition>>(File.ReadAllText(Path.Combine(folder, "sources.json")), Json)
-            ?? throw new InvalidDataException("catalogue/sources.json is empty.");
-        var measures = JsonSerializer.Deserialize<List<MeasureDefinition>>(File.ReadAllText(Path.Combine(folder, "measures.json")), Json)
-            ?? throw new InvalidDataException("catalogue/measures.json is empty.");
-        return new SourceCatalogue(sources, measures);
+        return new SourceCatalogue(ReadAll<SourceDefinition>(Path.Combine(folder, "sources")), ReadAll<MeasureDefinition>(Path.Combine(folder, "measures")));
+    }
+
+    /// <summary>Every *.json array in a folder (one file per domain: territory, population, income…), in file-name order.</summary>
+    private static List<T> ReadAll<T>(string folder)
+    {
+        var all = new List<T>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                all.AddRange(JsonSerializer.Deserialize<List<T>>(File.ReadAllText(file), Json) ?? []);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(folder)}/{Path.GetFileName(file)}, line {e.LineNumber + 1}: {e.Message}", e);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>The files of a source present in the data directory, in a stable order.</summary>

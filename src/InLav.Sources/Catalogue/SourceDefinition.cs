@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace InLav.Sources.Catalogue;
 
 /// <summary>
-/// One declarative entry of the source catalogue (catalogue/sources.json): what the source is, where it comes from,
+/// One declarative entry of the source catalogue (catalogue/sources/*.json): what the source is, where it comes from,
 /// which files in the data directory hold it, and which parser reads them with which options.
 /// </summary>
 public sealed record SourceDefinition

@@ -9,7 +9,7 @@ public static class SourceDocs
     {
         var sb = new StringBuilder();
         sb.Append("# Data sources\n\n")
-          .Append("Generated from `catalogue/sources.json` and `catalogue/measures.json` (a test fails when this page is stale; refresh with\n")
+          .Append("Generated from `catalogue/sources/*.json` and `catalogue/measures/*.json` (a test fails when this page is stale; refresh with\n")
           .Append("`UPDATE_DOCS=1 dotnet test tests/InLav.Tests --filter DataSourcesDoc`). Files are read from the data directory\n")
           .Append("(default `../shared/data`; provenance of each copy in its `MANIFEST.md`). Sources are imported in the order below:\n")
           .Append("the territorial registry first, then classifications, boundaries and measures.\n\n")
