@@ -25,6 +25,9 @@ public static class FactFlag
 
     /// <summary>Part of an aggregate is suppressed at source: the sum is a lower bound.</summary>
     public const string PartiallySuppressed = "p";
+
+    /// <summary>Not computable: a denominator is zero or a component is missing.</summary>
+    public const string NotComputable = "n";
 }
 
 /// <summary>

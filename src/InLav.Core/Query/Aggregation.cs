@@ -77,9 +77,16 @@ public static class Aggregation
             cell.Estimated |= f.Flag == FactFlag.Estimated;
         }
 
+        // A figure the source publishes at this level takes precedence over our sum of its comuni.
+        var published = native.Select(r => (r.UnitCode, r.Period, new DimensionKey(r.Sex, r.Age, r.Citizenship))).ToHashSet();
         var rows = new List<QueryRow>(cells.Count + native.Count);
         foreach (var ((unitCode, period, dims), cell) in cells)
         {
+            if (published.Contains((unitCode, period, dims)))
+            {
+                continue;
+            }
+
             var members = mapping.MembersOf.GetValueOrDefault(unitCode) ?? [];
             var missing = members.Count(m => !cell.Comuni.Contains(m));
             var flags = new List<string>();

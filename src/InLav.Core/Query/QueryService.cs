@@ -47,6 +47,11 @@ public sealed class QueryService(IStatisticsReader reader)
         var facts = periods.Count == 0 ? [] : reader.ReadFacts(request.Measure, periods, selection);
         var mapping = snapshot.Level(request.Level, configuration);
         var rows = Aggregation.Sum(definition, mapping, facts);
+        if (request.Audience == Audience.Public)
+        {
+            rows = Disclosure.Protect(rows, definition, mapping, ParentOf(mapping));
+        }
+
         if (request.Units is { Count: > 0 } units)
         {
             var wanted = units.ToHashSet(StringComparer.Ordinal);
@@ -61,6 +66,14 @@ public sealed class QueryService(IStatisticsReader reader)
 
         return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);
     }
+
+    /// <summary>The unit whose published total contains a unit: a comune's province; the region for every other group.</summary>
+    public static Func<string, string?> ParentOf(LevelMapping mapping) => mapping.Level switch
+    {
+        BuiltInLevel.Regione => _ => null,
+        BuiltInLevel.Comune => code => code.Length == 6 ? Province.ByCode(ComuneCode.ProvinceOf(code))?.UtsCode : null,
+        _ => _ => Province.RegionCode,
+    };
 
     private static List<string> ResolvePeriods(IReadOnlyList<string>? asked, IReadOnlyList<string> available)
     {

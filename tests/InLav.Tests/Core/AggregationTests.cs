@@ -113,4 +113,14 @@ public sealed class AggregationTests
         Assert.Equal(880000, Assert.Single(Aggregation.Sum(Count, s.Level(BuiltInLevel.Provincia), [fact])).Value);
         Assert.Empty(Aggregation.Sum(Count, s.Level(BuiltInLevel.Comune), [fact]));
     }
+
+    [Fact]
+    public void A_figure_the_source_publishes_for_a_province_wins_over_the_sum_of_its_comuni()
+    {
+        var s = Snapshot();
+        var province = new StoredFact(new Fact("residents", NativeLevel.Provincia, "012", "2022", DimensionKey.Total, 880000), 3);
+        var row = Assert.Single(Aggregation.Sum(Count, s.Level(BuiltInLevel.Provincia), [province, F("012001", 400), F("012009", 100)]));
+        Assert.Equal(880000, row.Value);
+        Assert.Equal([3L], row.ImportRuns);
+    }
 }

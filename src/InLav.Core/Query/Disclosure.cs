@@ -1,0 +1,102 @@
+using InLav.Core.Measures;
+using InLav.Core.Territory;
+
+namespace InLav.Core.Query;
+
+/// <summary>
+/// Statistical disclosure control as a publishing step (Sistan rule, threshold 3 by default):
+/// primary suppression of cells with 0 &lt; value &lt; threshold, then secondary suppression so that no suppressed
+/// value can be recomputed from a published total and the other cells of its table. Tables are (a) the cells of a
+/// breakdown dimension against their total, and (b) the units of a level within their parent (comuni within their
+/// province, other groups within the region). Suppressed cells get no value and the flag "c".
+/// </summary>
+public static class Disclosure
+{
+    public static List<QueryRow> Protect(List<QueryRow> rows, MeasureDefinition measure, LevelMapping mapping, Func<string, string?> parentOf)
+    {
+        var threshold = measure.DisclosureThreshold;
+        if (threshold <= 0 || rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var confidential = new HashSet<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Value is { } v && v > 0 && v < threshold)
+            {
+                confidential.Add(i);
+            }
+        }
+
+        if (confidential.Count > 0)
+        {
+            var tables = Tables(rows, parentOf);
+            for (var round = 0; round < 20; round++)
+            {
+                var added = false;
+                foreach (var table in tables)
+                {
+                    var hidden = table.Count(confidential.Contains);
+                    if (hidden != 1)
+                    {
+                        continue;
+                    }
+
+                    // One hidden cell in a table with a published margin is recoverable: hide the smallest other non-zero cell.
+                    var next = table.Where(i => !confidential.Contains(i) && rows[i].Value is > 0)
+                        .OrderBy(i => rows[i].Value).ThenBy(i => rows[i].UnitCode, StringComparer.Ordinal).FirstOrDefault(-1);
+                    if (next >= 0)
+                    {
+                        confidential.Add(next);
+                        added = true;
+                    }
+                }
+
+                if (!added)
+                {
+                    break;
+                }
+            }
+        }
+
+        return rows.Select((r, i) => confidential.Contains(i)
+            ? r with { Value = null, Flags = [.. r.Flags.Where(f => f != FactFlag.PartiallySuppressed), FactFlag.Confidential] }
+            : r).ToList();
+    }
+
+    private static List<List<int>> Tables(List<QueryRow> rows, Func<string, string?> parentOf)
+    {
+        var tables = new List<List<int>>();
+
+        // (a) breakdown lines: the cells that differ only in one dimension (its total is published by asking for it).
+        foreach (var dimension in Dimension.All)
+        {
+            var lines = rows.Select((r, i) => (r, i))
+                .Where(x => Get(x.r, dimension) != Dimension.Total)
+                .GroupBy(x => (x.r.UnitCode, x.r.Period, Key(x.r, dimension)));
+            tables.AddRange(lines.Select(g => g.Select(x => x.i).ToList()));
+        }
+
+        // (b) units within their parent: the parent's total is published at the parent level.
+        var siblings = rows.Select((r, i) => (r, i))
+            .GroupBy(x => (Parent: parentOf(x.r.UnitCode), x.r.Period, x.r.Sex, x.r.Age, x.r.Citizenship))
+            .Where(g => g.Key.Parent is not null);
+        tables.AddRange(siblings.Select(g => g.Select(x => x.i).ToList()));
+        return tables;
+    }
+
+    private static string Get(QueryRow r, string dimension) => dimension switch
+    {
+        Dimension.Sex => r.Sex,
+        Dimension.Age => r.Age,
+        _ => r.Citizenship,
+    };
+
+    private static string Key(QueryRow r, string except) => except switch
+    {
+        Dimension.Sex => r.Age + "|" + r.Citizenship,
+        Dimension.Age => r.Sex + "|" + r.Citizenship,
+        _ => r.Sex + "|" + r.Age,
+    };
+}
