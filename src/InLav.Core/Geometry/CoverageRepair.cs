@@ -59,6 +59,7 @@ public static class CoverageRepair
             faces[n.Code] = [];
         }
 
+        var gaps = new List<NtsGeometry>();
         foreach (var face in polygonizer.GetPolygons())
         {
             var point = face.InteriorPoint;
@@ -69,7 +70,7 @@ public static class CoverageRepair
                 continue;
             }
 
-            if (owner is null && (older.Geometry.Covers(point) || (face.Intersects(older.Geometry.Boundary) && face.Area < older.Geometry.Area / 2)))
+            if (owner is null && older.Geometry.Covers(point))
             {
                 owner = older.Code;
             }
@@ -77,6 +78,22 @@ public static class CoverageRepair
             if (owner is not null)
             {
                 faces[owner].Add(face);
+            }
+            else if (face.Area < older.Geometry.Area / 2)
+            {
+                gaps.Add(face);
+            }
+        }
+
+        // Gaps touching the older polygon (directly or through other gaps) are slivers between the two generalisations: they join it.
+        for (var grown = true; grown;)
+        {
+            grown = false;
+            foreach (var gap in gaps.Where(g => faces[older.Code].Any(f => f.Intersects(g))).ToList())
+            {
+                faces[older.Code].Add(gap);
+                gaps.Remove(gap);
+                grown = true;
             }
         }
 
