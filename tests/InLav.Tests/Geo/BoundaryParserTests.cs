@@ -12,8 +12,16 @@ public sealed class BoundaryParserTests
 
     private static SourceDefinition Source(string parser, string options = "{}") => new()
     {
-        Id = "test-" + parser, Title = "t", Publisher = "p", Licence = "CC BY 4.0", ReferencePeriod = "r", Url = "u", Files = [], Format = "json",
-        Parser = parser, Options = JsonDocument.Parse(options).RootElement,
+        Id = "test-" + parser,
+        Title = "t",
+        Publisher = "p",
+        Licence = "CC BY 4.0",
+        ReferencePeriod = "r",
+        Url = "u",
+        Files = [],
+        Format = "json",
+        Parser = parser,
+        Options = JsonDocument.Parse(options).RootElement,
     };
 
     [Fact]
