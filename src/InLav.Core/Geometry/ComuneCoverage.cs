@@ -15,13 +15,14 @@ public sealed class ComuneCoverage
 {
     private readonly Dictionary<string, ComuneShape> byCode;
 
-    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<string> unmatched, List<string> notes)
+    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<string> unmatched, List<string> unplaced, List<string> notes)
     {
         Crosswalk = crosswalk;
         Shapes = shapes;
         byCode = shapes.ToDictionary(s => s.Code, StringComparer.Ordinal);
         Missing = missing;
         UnmatchedBoundaryCodes = unmatched;
+        UnplacedBoundaryCodes = unplaced;
         Notes = notes;
     }
 
@@ -34,6 +35,9 @@ public sealed class ComuneCoverage
 
     /// <summary>Boundary codes, in any release, that the territorial registry does not know.</summary>
     public IReadOnlyList<string> UnmatchedBoundaryCodes { get; }
+
+    /// <summary>Known codes of the newest release whose territory maps onto no comune of the configuration.</summary>
+    public IReadOnlyList<string> UnplacedBoundaryCodes { get; }
 
     /// <summary>How the polygons were put together: predecessors' unions, older releases, repaired borders.</summary>
     public IReadOnlyList<string> Notes { get; }
@@ -78,12 +82,20 @@ public sealed class ComuneCoverage
         }
 
         var newest = boundaries.Releases.FirstOrDefault();
+        var placed = shapes.Where(s => s.Release == newest).SelectMany(s => s.SourceCodes).ToHashSet(StringComparer.Ordinal);
+        var unplaced = newest is null ? [] : boundaries.CodesOf(newest).Where(c => !placed.Contains(c) && registry.IsKnown(c)).Order(StringComparer.Ordinal).ToList();
+        if (unplaced.Count > 0)
+        {
+            // A known code whose territory the crosswalk puts in no comune of the configuration: the map has a hole there.
+            notes.Add($"Polygons of release {newest} that map onto no comune of the configuration (hole in the map): {string.Join(", ", unplaced)}");
+        }
+
         if (newest is not null && shapes.Any(s => s.Release != newest))
         {
             shapes = CoverageRepair.FitOlderToNewer(shapes, newest, notes);
         }
 
-        return new ComuneCoverage(crosswalk, shapes, missing, unmatched, notes);
+        return new ComuneCoverage(crosswalk, shapes, missing, unmatched, unplaced, notes);
     }
 
     private static (string Release, IReadOnlyList<string> Codes)? Choose(BoundarySet boundaries, TerritorialRegistry registry, Crosswalk crosswalk, string code)
