@@ -7,6 +7,8 @@
     Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
       select.addEventListener('change', function () { form.submit(); });
     });
+    // Back/forward may restore the page from the cache with the choices the user made before leaving: show the page's own.
+    window.addEventListener('pageshow', function (event) { if (event.persisted) { form.reset(); } });
   }
 
   var element = document.getElementById('map');
