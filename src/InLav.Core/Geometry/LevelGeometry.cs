@@ -30,8 +30,11 @@ public sealed class LevelGeometry
 
     public IReadOnlyList<string> Notes { get; }
 
-    /// <summary>A tolerance (degrees) that keeps a regional choropleth readable: about 150 m.</summary>
-    public const double WebTolerance = 0.0015;
+    /// <summary>
+    /// A tolerance (degrees, about 80 m) for a regional choropleth that can be zoomed a little: the comune layer of Lombardy is
+    /// about 1.3 MB of GeoJSON, 320 KB gzipped (0.0015 gives 250 KB, 0.0005 gives 370 KB).
+    /// </summary>
+    public const double WebTolerance = 0.0008;
 
     /// <summary>
     /// Every unit of the level gets the union of the polygons of its comuni (comuni with no polygon are named in the unit's

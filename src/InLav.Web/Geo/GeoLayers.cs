@@ -65,7 +65,7 @@ public sealed class GeoLayers(InLavStore store, ILogger<GeoLayers> logger)
         var notes = geometry.Notes.Concat(coverage.Notes.Where(n => level == BuiltInLevel.Comune || !geometry.Notes.Contains(n))).Distinct(StringComparer.Ordinal).ToList();
         var json = GeoJsonWriter.Write(geometry, mapping.NameIt, notes);
         var layer = new GeoLayer(level, date, json, Compress(json, s => new GZipStream(s, CompressionLevel.SmallestSize)),
-            Compress(json, s => new BrotliStream(s, CompressionLevel.SmallestSize)),
+            Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 })),
             "\"" + Convert.ToHexStringLower(SHA256.HashData(json))[..32] + "\"", geometry.Units.Count, notes, clock.Elapsed);
         logger.LogInformation("Geometry of level {Level} on {Configuration}: {Features} units, {Raw:N0} bytes ({Gzip:N0} gzip, {Brotli:N0} brotli) in {Ms:N0} ms",
             level, date, layer.Features, json.Length, layer.Gzip.Length, layer.Brotli.Length, clock.Elapsed.TotalMilliseconds);

@@ -1,12 +1,14 @@
 using InLav.Tests.Geo;
 using InLav.Tests.Support;
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace InLav.Tests.Browser;
 
 /// <summary>The map page in a real Chromium against the real app.</summary>
 [Collection(GeoWebAppCollection.Name)]
-public sealed class MapPageTests(InLavAppFactory app)
+public sealed class MapPageTests(InLavAppFactory app, ITestOutputHelper output)
 {
     private static readonly string[] ChromiumArgs =
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
@@ -18,7 +20,11 @@ public sealed class MapPageTests(InLavAppFactory app)
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 }, Locale = "it-IT" });
 
+        var clock = Stopwatch.StartNew();
         await page.GotoAsync(new Uri(app.BaseAddress, "/mappa?livello=comune").ToString());
+        await page.Locator("#map[data-rendered='true']").WaitForAsync(new() { Timeout = 30_000 });
+        output.WriteLine(FormattableString.Invariant($"/mappa?livello=comune (cold, {await page.Locator("table tbody tr").CountAsync()} rows): map drawn after {clock.ElapsedMilliseconds} ms"));
+        clock.Restart();
         await page.SelectOptionAsync("#livello", "provincia");
         await page.WaitForURLAsync(url => url.Contains("livello=provincia", StringComparison.Ordinal));
 
@@ -35,6 +41,14 @@ public sealed class MapPageTests(InLavAppFactory app)
             }
             """);
         Assert.True(painted > 5, $"the map canvas has only {painted} colours");
+        output.WriteLine(FormattableString.Invariant($"provincia chosen: page and map drawn after {clock.ElapsedMilliseconds} ms"));
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }))
+              .violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))
+            """);
+        Assert.True(violations.Length == 0, "axe-core: " + string.Join("; ", violations));
 
         var shots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(shots);
