@@ -108,4 +108,18 @@ public sealed class GeometryTests(ImportedStore imported)
             Assert.Empty(union is NetTopologySuite.Geometries.Polygon poly ? poly.Holes.Where(h => h.Area > 1e-6) : []);
         }
     }
+
+    [Fact]
+    public void A_layer_is_built_once_per_snapshot_and_rebuilt_with_the_same_ETag_after_a_new_publication()
+    {
+        var first = layers.Get(BuiltInLevel.Regione, "latest");
+        Assert.Same(first, layers.Get(BuiltInLevel.Regione, null));
+
+        imported.Store.Reader.Invalidate();
+        var rebuilt = layers.Get(BuiltInLevel.Regione, "latest");
+
+        Assert.NotSame(first, rebuilt);
+        Assert.Equal(first.ETag, rebuilt.ETag);
+        Assert.Equal(1, rebuilt.Features);
+    }
 }
