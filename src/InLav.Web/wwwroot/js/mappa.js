@@ -52,6 +52,7 @@
       return response.json();
     })
     .then(function (geo) {
+      if (!geo.features || geo.features.length === 0) { throw new Error('nessun confine pubblicato per questo livello'); }
       echarts.registerMap(data.mapName, geo);
       var chart = echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption({
