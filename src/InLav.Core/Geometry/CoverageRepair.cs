@@ -7,10 +7,11 @@ namespace InLav.Core.Geometry;
 
 /// <summary>
 /// Fits polygons taken from older releases into the coverage of the newest one. Releases are generalised differently, so an
-/// older polygon overlaps its newer neighbours a little and leaves slivers. Around each older polygon the linework of it and
-/// its neighbours is noded and polygonised; each face goes to the newer neighbour that contains it (the newer release wins),
-/// else to the older polygon, and a gap face touching the older polygon goes to it. Neighbours are rebuilt from their faces,
-/// so shared borders carry the same vertices on both sides and the result is a clean coverage.
+/// older polygon overlaps its newer neighbours a little and leaves slivers. Around each cluster of adjacent older polygons
+/// (same release) the linework of the cluster and its neighbours is noded and polygonised; each face goes to the newer
+/// neighbour that contains it (the newer release wins), else to the older polygon that contains it, and gap faces touching
+/// the cluster go to the older polygon they touch. Neighbours are rebuilt from their faces, so shared borders carry the same
+/// vertices on both sides and the result is a clean coverage.
 /// </summary>
 public static class CoverageRepair
 {
@@ -21,7 +22,7 @@ public static class CoverageRepair
     {
         var current = shapes.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var fixedCodes = shapes.Where(s => s.Release == newestRelease).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var older in shapes.Where(s => s.Release != newestRelease).OrderBy(s => s.Code, StringComparer.Ordinal))
+        foreach (var cluster in Clusters(shapes.Where(s => s.Release != newestRelease).ToList()))
         {
             var index = new STRtree<string>();
             foreach (var code in fixedCodes)
@@ -29,36 +30,57 @@ public static class CoverageRepair
                 index.Insert(current[code].Geometry.EnvelopeInternal, code);
             }
 
-            var area = new Envelope(older.Geometry.EnvelopeInternal);
+            var area = new Envelope();
+            cluster.ForEach(c => area.ExpandToInclude(c.Geometry.EnvelopeInternal));
             area.ExpandBy(Reach);
-            var neighbours = index.Query(area).Where(c => current[c].Geometry.Distance(older.Geometry) <= Reach).Order(StringComparer.Ordinal).ToList();
-            var before = older.Geometry.Area;
-            var rebuilt = Refit(older, neighbours.Select(c => current[c]).ToList(), index, current);
-            foreach (var (code, geometry) in rebuilt)
+            var neighbours = index.Query(area).Where(c => cluster.Any(o => current[c].Geometry.Distance(o.Geometry) <= Reach)).Order(StringComparer.Ordinal).ToList();
+            foreach (var (code, geometry) in Refit(cluster, neighbours.Select(c => current[c]).ToList(), index, current))
             {
                 current[code] = current[code] with { Geometry = geometry };
             }
 
-            fixedCodes.Add(older.Code);
-            notes.Add(FormattableString.Invariant(
-                $"{older.Code} {older.Name}: polygon of release {older.Release} fitted to {neighbours.Count} neighbours of release {newestRelease} (area {current[older.Code].Geometry.Area / before - 1:+0.0%;-0.0%;0%})"));
+            foreach (var older in cluster)
+            {
+                fixedCodes.Add(older.Code);
+                notes.Add(FormattableString.Invariant(
+                    $"{older.Code} {older.Name}: polygon of release {older.Release} fitted to {neighbours.Count} neighbours of release {newestRelease} (area {current[older.Code].Geometry.Area / older.Geometry.Area - 1:+0.0%;-0.0%;0%})"));
+            }
         }
 
         return shapes.Select(s => current[s.Code]).ToList();
     }
 
-    private static List<(string Code, NtsGeometry Geometry)> Refit(ComuneShape older, List<ComuneShape> neighbours, STRtree<string> index, Dictionary<string, ComuneShape> all)
+    /// <summary>Older polygons of the same release that touch each other, fitted together so they share their gaps fairly.</summary>
+    private static List<List<ComuneShape>> Clusters(List<ComuneShape> older)
     {
-        var lines = neighbours.Select(n => n.Geometry.Boundary).Append(older.Geometry.Boundary).ToList();
+        var clusters = new List<List<ComuneShape>>();
+        var left = older.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        while (left.Count > 0)
+        {
+            var cluster = new List<ComuneShape> { left[0] };
+            left.RemoveAt(0);
+            for (var grown = true; grown;)
+            {
+                var joining = left.Where(s => cluster.Any(c => c.Release == s.Release && c.Geometry.Distance(s.Geometry) <= Reach)).ToList();
+                grown = joining.Count > 0;
+                cluster.AddRange(joining);
+                left.RemoveAll(joining.Contains);
+            }
+
+            clusters.Add(cluster);
+        }
+
+        return clusters;
+    }
+
+    private static List<(string Code, NtsGeometry Geometry)> Refit(List<ComuneShape> cluster, List<ComuneShape> neighbours, STRtree<string> index, Dictionary<string, ComuneShape> all)
+    {
+        var lines = neighbours.Concat(cluster).Select(n => n.Geometry.Boundary).ToList();
         var noded = NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Union(lines);
         var polygonizer = new Polygonizer(extractOnlyPolygonal: false);
         polygonizer.Add(noded);
-        var faces = new Dictionary<string, List<NtsGeometry>>(StringComparer.Ordinal) { [older.Code] = [] };
-        foreach (var n in neighbours)
-        {
-            faces[n.Code] = [];
-        }
-
+        var faces = neighbours.Concat(cluster).ToDictionary(s => s.Code, _ => new List<NtsGeometry>(), StringComparer.Ordinal);
+        var smallest = cluster.Min(c => c.Geometry.Area);
         var gaps = new List<NtsGeometry>();
         foreach (var face in polygonizer.GetPolygons())
         {
@@ -70,30 +92,30 @@ public static class CoverageRepair
                 continue;
             }
 
-            if (owner is null && older.Geometry.Covers(point))
-            {
-                owner = older.Code;
-            }
-
+            owner ??= cluster.FirstOrDefault(o => o.Geometry.Covers(point))?.Code;
             if (owner is not null)
             {
                 faces[owner].Add(face);
             }
-            else if (face.Area < older.Geometry.Area / 2)
+            else if (face.Area < smallest / 2)
             {
                 gaps.Add(face);
             }
         }
 
-        // Gaps touching the older polygon (directly or through other gaps) are slivers between the two generalisations: they join it.
+        // Gaps touching an older polygon (directly or through other gaps) are slivers between the two generalisations: each
+        // joins the older polygon it touches (the first by code when it touches several).
         for (var grown = true; grown;)
         {
             grown = false;
-            foreach (var gap in gaps.Where(g => faces[older.Code].Any(f => f.Intersects(g))).ToList())
+            foreach (var gap in gaps.ToList())
             {
-                faces[older.Code].Add(gap);
-                gaps.Remove(gap);
-                grown = true;
+                if (cluster.FirstOrDefault(o => faces[o.Code].Any(f => f.Intersects(gap))) is { } touched)
+                {
+                    faces[touched.Code].Add(gap);
+                    gaps.Remove(gap);
+                    grown = true;
+                }
             }
         }
 
