@@ -13,6 +13,7 @@ public static class GeoApi
     public static void AddInLavGeo(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GeoLayers>();
+        builder.Services.AddHostedService<GeoWarmup>();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
