@@ -19,8 +19,9 @@ public sealed class GeoWarmup(GeoLayers layers, ImportState state, ILogger<GeoWa
             {
                 layers.Get(level, null);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A warm-up failure must not stop the host: the request that asks for the layer reports the error.
                 logger.LogWarning(e, "Could not prepare the geometry of level {Level}", level);
             }
         }
