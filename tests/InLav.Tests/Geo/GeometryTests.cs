@@ -122,4 +122,29 @@ public sealed class GeometryTests(ImportedStore imported)
         Assert.Equal(first.ETag, rebuilt.ETag);
         Assert.Equal(1, rebuilt.Features);
     }
+
+    [Fact]
+    public void Any_classification_level_gets_the_unions_of_its_comuni_and_names_the_comuni_it_leaves_out()
+    {
+        // A made-up classification over the real registry: comuni grouped by the parity of their code, one province left out.
+        var registry = Snapshot.Registry;
+        var comuni = registry.CrosswalkAt().Comuni.Where(c => c.ProvinceCode != "014").ToList();
+        var definition = new ClassificationDefinition("test-parity", "Parità del codice", "Code parity", "test", null, "tests");
+        var memberships = comuni.Select(c => new Membership("test-parity", c.Code, (c.Code[^1] - '0') % 2 == 0 ? "P" : "D", (c.Code[^1] - '0') % 2 == 0 ? "Pari" : "Dispari"));
+        var snapshot = new TerritorialSnapshot(registry, [definition], memberships);
+        var mapping = snapshot.Level("test-parity");
+        var coverage = layers.Comuni();
+
+        var level = LevelGeometry.Build(coverage, mapping, LevelGeometry.WebTolerance);
+
+        Assert.Equal(["D", "P"], level.Units.Select(u => u.Code));
+        Assert.Contains(level.Notes, n => n.Contains("belong to no unit", StringComparison.Ordinal));
+        var exact = LevelGeometry.Build(coverage, mapping);
+        foreach (var unit in exact.Units)
+        {
+            Assert.Equal(mapping.MembersOf[unit.Code].Sum(c => coverage.Find(c)!.Geometry.Area), unit.Geometry.Area, tolerance: 1e-9);
+        }
+
+        Assert.True(CoverageValidator.IsValid(level.Units.Select(u => u.Geometry).ToArray()));
+    }
 }
