@@ -33,7 +33,7 @@ public static class GeoApi
             .WithDescription("Each unit is the union of the polygons of its comuni, simplified for a regional map with shared borders kept shared. " +
                 "Properties: code, name, level, missingComuni; the collection's notes say which comuni have no polygon and how polygons were put together. " +
                 "Strong ETag; answers 304 to If-None-Match.")
-            .Produces(StatusCodes.Status200OK, contentType: MediaType)
+            .Produces(StatusCodes.Status200OK, typeof(object), MediaType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -39,6 +39,17 @@
     return pieces;
   }
 
+  // How the boundaries were put together (unions of predecessors, older releases, comuni with no polygon), under the map.
+  function showNotes(notes) {
+    if (notes.length === 0) { return; }
+    var details = document.createElement('details');
+    details.className = 'small mt-2';
+    details.id = 'geo-notes';
+    details.innerHTML = '<summary>Note sui confini (' + notes.length + ')</summary><ul lang="en">' +
+      notes.map(function (n) { return '<li>' + escape(n) + '</li>'; }).join('') + '</ul>';
+    element.parentNode.insertBefore(details, element.nextSibling);
+  }
+
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
   }
@@ -83,6 +94,7 @@
         }],
       });
       window.addEventListener('resize', function () { chart.resize(); });
+      showNotes(geo.notes || []);
       element.setAttribute('aria-busy', 'false');
       element.setAttribute('data-rendered', 'true');
     })
