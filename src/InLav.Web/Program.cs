@@ -9,10 +9,12 @@ using InLav.Web.Territories;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInLavStore();
 builder.AddInLavApi();
+builder.AddInLavGeo();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 app.UseInLavApi();
+app.UseInLavGeo();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStatusApi();

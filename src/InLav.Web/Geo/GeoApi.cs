@@ -1,34 +1,79 @@
-using System.Text;
+using InLav.Core.Query;
 using InLav.Store;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace InLav.Web.Geo;
 
-/// <summary>GeoJSON of territorial levels.</summary>
+/// <summary>GeoJSON of territorial levels, and the response compression of the whole site.</summary>
 public static class GeoApi
 {
+    public const string MediaType = "application/geo+json";
+
+    public static void AddInLavGeo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GeoLayers>();
+        builder.Services.AddHostedService<GeoWarmup>();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append(MediaType);
+        });
+    }
+
+    public static void UseInLavGeo(this WebApplication app) => app.UseResponseCompression();
+
     public static void MapGeoApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Geometry");
-        api.MapGet("/geo/{level}", Level).WithName("GetLevelGeoJson").WithSummary("GeoJSON FeatureCollection of the units of a level (comune boundaries as released).");
+        api.MapGet("/geo/{level}", Level)
+            .WithName("GetLevelGeoJson")
+            .WithSummary("GeoJSON FeatureCollection (RFC 7946) of the units of a level on a territorial configuration.")
+            .WithDescription("Each unit is the union of the polygons of its comuni, simplified for a regional map with shared borders kept shared. " +
+                "Properties: code, name, level, missingComuni; the collection's notes say which comuni have no polygon and how polygons were put together. " +
+                "Strong ETag; answers 304 to If-None-Match.")
+            .Produces(StatusCodes.Status200OK, typeof(object), MediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult Level(InLavStore store, string level)
+    private static IResult Level(HttpContext http, GeoLayers layers, InLavStore store, string level, string? configuration = "latest")
     {
-        var rows = store.Reader.Boundaries(level);
-        var sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        var first = true;
-        foreach (var (release, code, name, geo) in rows.DistinctBy(r => r.Code))
+        if (!store.Reader.Snapshot().HasLevel(level))
         {
-            if (!first) sb.Append(',');
-            first = false;
-            sb.Append("{\"type\":\"Feature\",\"id\":").Append(System.Text.Json.JsonSerializer.Serialize(code))
-              .Append(",\"properties\":{\"code\":").Append(System.Text.Json.JsonSerializer.Serialize(code))
-              .Append(",\"name\":").Append(System.Text.Json.JsonSerializer.Serialize(name))
-              .Append(",\"release\":").Append(System.Text.Json.JsonSerializer.Serialize(release))
-              .Append("},\"geometry\":").Append(geo).Append('}');
+            return Results.Problem($"There is no territorial level '{level}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown level");
         }
 
-        sb.Append("]}");
-        return Results.Text(sb.ToString(), "application/geo+json", Encoding.UTF8);
+        GeoLayer layer;
+        try
+        {
+            layer = layers.Get(level, configuration);
+        }
+        catch (FormatException)
+        {
+            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
+        }
+
+        var headers = http.Response.Headers;
+        headers.ETag = layer.ETag;
+        headers.CacheControl = "public, max-age=3600, must-revalidate";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == layer.ETag || t.Trim() == "*")))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var accept = http.Request.Headers.AcceptEncoding.ToString();
+        var (body, encoding) = accept.Contains("br", StringComparison.OrdinalIgnoreCase) ? (layer.Brotli, "br")
+            : accept.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (layer.Gzip, "gzip")
+            : (layer.Json, null);
+        if (encoding is not null)
+        {
+            headers.ContentEncoding = encoding;
+        }
+
+        return Results.Bytes(body, MediaType);
     }
 }

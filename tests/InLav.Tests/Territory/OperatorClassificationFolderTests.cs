@@ -4,7 +4,7 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Territory;
 
-public sealed class OperatorClassificationTests
+public sealed class OperatorClassificationFolderTests
 {
     private const string Anpr2022 = "popolazione/ANPR_popolazione_residente_2022_Lombardia.csv";
 
