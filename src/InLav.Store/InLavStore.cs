@@ -1,3 +1,4 @@
+using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Sources.Catalogue;
 using InLav.Store.Engine;
@@ -11,7 +12,7 @@ namespace InLav.Store;
 /// </summary>
 public sealed class InLavStore : IDisposable
 {
-    public InLavStore(StoreOptions options, SourceCatalogue? catalogue = null)
+    public InLavStore(StoreOptions options, SourceCatalogue? catalogue = null, string? indicatorFolder = null)
     {
         Options = options.Resolve();
         Catalogue = catalogue ?? SourceCatalogue.Load();
@@ -25,6 +26,7 @@ public sealed class InLavStore : IDisposable
         Schema.Migrate(Engine);
         Reader = new StatisticsStore(Engine, Catalogue);
         Query = new QueryService(Reader);
+        Indicators = new IndicatorService(Query, Reader, IndicatorFiles.Load(Catalogue.Measures, indicatorFolder));
     }
 
     public StoreOptions Options { get; }
@@ -36,6 +38,9 @@ public sealed class InLavStore : IDisposable
     public StatisticsStore Reader { get; }
 
     public QueryService Query { get; }
+
+    /// <summary>The indicator engine over the same query service.</summary>
+    public IndicatorService Indicators { get; }
 
     public void Dispose() => Engine.Dispose();
 }

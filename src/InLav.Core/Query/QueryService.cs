@@ -32,7 +32,7 @@ public sealed class QueryService(IStatisticsReader reader)
         }
 
         var available = reader.Periods(request.Measure);
-        var periods = ResolvePeriods(request.Periods, available);
+        var periods = ResolvePeriods(request.Periods, available, "measure");
         var breakdowns = (request.Breakdowns ?? []).Distinct(StringComparer.Ordinal).ToList();
         var filters = request.Filters ?? new Dictionary<string, string>();
         foreach (var d in breakdowns.Concat(filters.Keys))
@@ -75,7 +75,8 @@ public sealed class QueryService(IStatisticsReader reader)
         _ => _ => Province.RegionCode,
     };
 
-    private static List<string> ResolvePeriods(IReadOnlyList<string>? asked, IReadOnlyList<string> available)
+    /// <summary>Asked periods against the available ones: none = the latest; "all"; "latest"; an unknown period is an error.</summary>
+    public static List<string> ResolvePeriods(IReadOnlyList<string>? asked, IReadOnlyList<string> available, string subject)
     {
         if (asked is null || asked.Count == 0)
         {
@@ -105,7 +106,7 @@ public sealed class QueryService(IStatisticsReader reader)
             }
             else
             {
-                throw new QueryException("Unknown period", $"The measure has no data for period '{p}'. Available: {string.Join(", ", available)}.");
+                throw new QueryException("Unknown period", $"The {subject} has no data for period '{p}'. Available: {string.Join(", ", available)}.");
             }
         }
 

@@ -1,0 +1,243 @@
+using InLav.Core.Measures;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+
+namespace InLav.Core.Indicators;
+
+/// <summary>
+/// Computes any indicator for any level, configuration, period and breakdown through the query service: each term is a
+/// measure query, and the value is always a ratio of summed components (never an average of ratios).
+/// </summary>
+public sealed class IndicatorService(QueryService query, IStatisticsReader reader, IndicatorCatalogue catalogue)
+{
+    public IndicatorCatalogue Catalogue => catalogue;
+
+    /// <summary>Periods of an indicator: those declared, else those of its first numerator measure; always ones with data.</summary>
+    public IReadOnlyList<string> Periods(IndicatorDefinition d)
+    {
+        var available = reader.Periods(d.Numerator[0].Measure);
+        return d.Periods.Count > 0 ? [.. d.Periods.Where(p => available.Contains(p, StringComparer.Ordinal))] : available;
+    }
+
+    public IndicatorResult Compute(IndicatorRequest request, bool derived = true)
+    {
+        var def = catalogue.Get(request.Code);
+        var snapshot = reader.Snapshot();
+        if (def.Levels.Count > 0 && !def.Levels.Contains(request.Level, StringComparer.Ordinal))
+        {
+            throw new QueryException("Level not meaningful", $"The indicator '{def.Code}' is meaningful only for the levels {string.Join(", ", def.Levels)}.");
+        }
+
+        if (!snapshot.HasLevel(request.Level))
+        {
+            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
+        }
+
+        var breakdowns = request.Breakdowns ?? [];
+        var refused = breakdowns.Where(b => !def.Breakdowns.Contains(b, StringComparer.Ordinal)).ToList();
+        if (refused.Count > 0)
+        {
+            throw new QueryException("Breakdown not available", $"The indicator '{def.Code}' can be broken down only by {(def.Breakdowns.Count == 0 ? "nothing" : string.Join(", ", def.Breakdowns))}.");
+        }
+
+        var all = Periods(def);
+        var periods = QueryService.ResolvePeriods(request.Periods, all, "indicator");
+        var filters = request.Filters ?? new Dictionary<string, string>();
+        var rows = Values(def, request.Level, request.Configuration, periods, filters, breakdowns, request.Audience, out var mapping, out var notes);
+        if (derived && rows.Count > 0)
+        {
+            rows = Derive(def, request, rows, periods, all, filters, breakdowns, mapping);
+        }
+
+        if (request.Units is { Count: > 0 } units)
+        {
+            var wanted = units.ToHashSet(StringComparer.Ordinal);
+            rows = [.. rows.Where(r => wanted.Contains(r.UnitCode))];
+        }
+
+        if (def.Proxy)
+        {
+            notes.Insert(0, "Proxy: an indirect signal of undeclared work, not a measurement of it.");
+        }
+
+        return new IndicatorResult(def, request.Level, mapping.NameIt, mapping.Crosswalk.Date, mapping.Crosswalk.Label, periods, rows, notes);
+    }
+
+    private List<IndicatorRow> Values(IndicatorDefinition def, string level, string? configuration, IReadOnlyList<string> periods,
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<string> notes)
+    {
+        var snapshot = reader.Snapshot();
+        DateOnly date;
+        try
+        {
+            date = snapshot.ParseConfiguration(configuration);
+        }
+        catch (FormatException)
+        {
+            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
+        }
+
+        mapping = snapshot.Level(level, date);
+        notes = [.. mapping.Notes];
+        var rows = new List<IndicatorRow>();
+        foreach (var period in periods)
+        {
+            var cells = new Dictionary<(string Unit, string Sex, string Age, string Cit), (string Name, List<IndicatorComponent> Parts, SortedSet<long> Runs)>();
+            var terms = def.Numerator.Select(t => (Role: "numerator", Term: t)).Concat(def.Denominator.Select(t => (Role: "denominator", Term: t))).ToList();
+            foreach (var (role, term) in terms)
+            {
+                var termPeriod = term.Period == PeriodRule.Nearest ? PeriodMath.Nearest(period, reader.Periods(term.Measure)) : period;
+                if (termPeriod is null || !reader.Periods(term.Measure).Contains(termPeriod, StringComparer.Ordinal))
+                {
+                    notes.Add($"{term.Measure} has no data for {period}.");
+                    continue;
+                }
+
+                var merged = new Dictionary<string, string>(filters, StringComparer.Ordinal);
+                foreach (var (k, v) in term.Filters)
+                {
+                    merged[k] = v;
+                }
+
+                var termBreakdowns = breakdowns.Where(b => !term.Filters.ContainsKey(b)).ToList();
+                var result = query.Run(new QueryRequest(term.Measure, level, configuration, [termPeriod], merged, termBreakdowns, null, audience));
+                foreach (var r in result.Rows)
+                {
+                    var key = (r.UnitCode, Keep(breakdowns, Dimension.Sex, r.Sex), Keep(breakdowns, Dimension.Age, r.Age), Keep(breakdowns, Dimension.Citizenship, r.Citizenship));
+                    if (!cells.TryGetValue(key, out var cell))
+                    {
+                        cells[key] = cell = (r.UnitName, [], []);
+                    }
+
+                    cell.Parts.Add(new IndicatorComponent(role, term.Measure, termPeriod, term.Coefficient, r.Value, r.Flags));
+                    cell.Runs.UnionWith(r.ImportRuns);
+                }
+            }
+
+            foreach (var ((unit, sex, age, cit), cell) in cells)
+            {
+                rows.Add(Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs));
+            }
+        }
+
+        rows.Sort((a, b) => string.CompareOrdinal(a.UnitCode + "|" + a.Period + "|" + a.Sex + a.Age + a.Citizenship, b.UnitCode + "|" + b.Period + "|" + b.Sex + b.Age + b.Citizenship));
+        return rows;
+    }
+
+    private static string Keep(IReadOnlyList<string> breakdowns, string dimension, string value) =>
+        breakdowns.Contains(dimension, StringComparer.Ordinal) ? value : Dimension.Total;
+
+    private static IndicatorRow Combine(IndicatorDefinition def, int termCount, string unit, string name, string period, string sex, string age, string cit,
+        List<IndicatorComponent> parts, SortedSet<long> runs)
+    {
+        var flags = new SortedSet<string>(parts.SelectMany(p => p.Flags), StringComparer.Ordinal);
+        double? Sum(string role)
+        {
+            var mine = parts.Where(p => p.Role == role).ToList();
+            return mine.Any(p => p.Value is null) ? null : mine.Sum(p => p.Coefficient * p.Value!.Value);
+        }
+
+        var numerator = Sum("numerator");
+        var denominator = def.Kind == IndicatorKind.Sum ? (double?)null : Sum("denominator");
+        double? value = null;
+        if (parts.Count < termCount)
+        {
+            flags.Add(FactFlag.Missing);
+        }
+        else if (numerator is { } n && (def.Kind == IndicatorKind.Sum || denominator is not null))
+        {
+            if (def.Kind == IndicatorKind.Sum)
+            {
+                value = def.Scale * n;
+            }
+            else if (denominator is { } d && d != 0)
+            {
+                value = def.Kind == IndicatorKind.Complement ? def.Scale * (1 - (n / d)) : def.Scale * n / d;
+            }
+            else
+            {
+                flags.Add(FactFlag.NotComputable);
+            }
+        }
+
+        if (value is null && parts.Count == termCount && flags.Count == 0)
+        {
+            flags.Add(FactFlag.NotComputable);
+        }
+
+        return new IndicatorRow(unit, name, period, sex, age, cit, value, numerator, denominator, parts, [.. flags], [.. runs]);
+    }
+
+    private List<IndicatorRow> Derive(IndicatorDefinition def, IndicatorRequest request, List<IndicatorRow> rows, IReadOnlyList<string> periods, IReadOnlyList<string> all,
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, LevelMapping mapping)
+    {
+        string? Previous(string p)
+        {
+            var i = all.ToList().IndexOf(p);
+            return i > 0 ? all[i - 1] : null;
+        }
+
+        var basePeriod = request.BasePeriod is { } b && all.Contains(b, StringComparer.Ordinal) ? b : periods.Count > 0 && all.Count > 0 ? all[0] : null;
+        var extra = periods.Select(Previous).OfType<string>().Append(basePeriod).OfType<string>().Except(periods, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
+        var history = extra.Count == 0 ? [] : Values(def, request.Level, request.Configuration, extra, filters, breakdowns, request.Audience, out _, out _);
+        var byKey = rows.Concat(history).ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
+
+        var parentOf = QueryService.ParentOf(mapping);
+        var parentLevel = request.Level == BuiltInLevel.Comune ? BuiltInLevel.Provincia : BuiltInLevel.Regione;
+        var parents = request.Level == BuiltInLevel.Regione ? [] : Values(def, parentLevel, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
+        var region = request.Level == BuiltInLevel.Regione ? rows : parentLevel == BuiltInLevel.Regione ? parents
+            : Values(def, BuiltInLevel.Regione, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
+        var parentValue = parents.ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
+        var regionValue = region.ToDictionary(r => (r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
+
+        var result = new List<IndicatorRow>(rows.Count);
+        foreach (var group in rows.GroupBy(r => (r.Period, r.Sex, r.Age, r.Citizenship)))
+        {
+            var valued = group.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
+            var n = valued.Count;
+            var mean = n > 0 ? valued.Average(r => r.Value!.Value) : 0;
+            var sd = n > 1 ? Math.Sqrt(valued.Sum(r => Math.Pow(r.Value!.Value - mean, 2)) / n) : 0;
+            var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                rankOf[valued[i].UnitCode] = i > 0 && valued[i].Value == valued[i - 1].Value ? rankOf[valued[i - 1].UnitCode] : i + 1;
+            }
+
+            var inParent = valued.GroupBy(r => parentOf(r.UnitCode) ?? "").ToDictionary(g => g.Key, g => g.Select(r => r.UnitCode).ToList(), StringComparer.Ordinal);
+            foreach (var r in group)
+            {
+                var prev = Previous(r.Period);
+                double? prevValue = prev is null ? null : byKey.GetValueOrDefault((r.UnitCode, prev, r.Sex, r.Age, r.Citizenship));
+                double? baseValue = basePeriod is null ? null : byKey.GetValueOrDefault((r.UnitCode, basePeriod, r.Sex, r.Age, r.Citizenship));
+                var parent = parentOf(r.UnitCode);
+                double? pv = parent is null ? null : parentValue.GetValueOrDefault((parent, r.Period, r.Sex, r.Age, r.Citizenship));
+                double? rv = regionValue.GetValueOrDefault((r.Period, r.Sex, r.Age, r.Citizenship));
+                var siblings = parent is null ? null : inParent.GetValueOrDefault(parent);
+                var v = r.Value;
+                result.Add(r with
+                {
+                    Derived = new DerivedViews(
+                        prev,
+                        v - prevValue,
+                        v is not null && prevValue is { } pvv && pvv != 0 ? 100 * (v.Value - pvv) / Math.Abs(pvv) : null,
+                        basePeriod,
+                        v is not null && baseValue is { } bv && bv != 0 ? 100 * v.Value / bv : null,
+                        v is null ? null : rankOf[r.UnitCode],
+                        n,
+                        v is null ? null : n > 1 ? 100.0 * (n - rankOf[r.UnitCode]) / (n - 1) : 100,
+                        parent,
+                        v is null || siblings is null ? null : siblings.IndexOf(r.UnitCode) + 1,
+                        siblings?.Count,
+                        pv,
+                        v - pv,
+                        rv,
+                        v - rv,
+                        v is null || sd == 0 ? null : (v.Value - mean) / sd),
+                });
+            }
+        }
+
+        result.Sort((a, b) => string.CompareOrdinal(a.UnitCode + "|" + a.Period + "|" + a.Sex + a.Age + a.Citizenship, b.UnitCode + "|" + b.Period + "|" + b.Sex + b.Age + b.Citizenship));
+        return result;
+    }
+}
