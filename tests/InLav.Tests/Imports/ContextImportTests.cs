@@ -17,8 +17,18 @@ public sealed class ContextImportTests(ImportedStore imported)
     /// <summary>Province names as written by ISTAT and ANAC → UTS code (Milano is 215), written out here.</summary>
     private static readonly Dictionary<string, string> UtsByName = new(StringComparer.Ordinal)
     {
-        ["Varese"] = "012", ["Como"] = "013", ["Sondrio"] = "014", ["Milano"] = "215", ["Bergamo"] = "016", ["Brescia"] = "017",
-        ["Pavia"] = "018", ["Cremona"] = "019", ["Mantova"] = "020", ["Lecco"] = "097", ["Lodi"] = "098", ["Monza e della Brianza"] = "108",
+        ["Varese"] = "012",
+        ["Como"] = "013",
+        ["Sondrio"] = "014",
+        ["Milano"] = "215",
+        ["Bergamo"] = "016",
+        ["Brescia"] = "017",
+        ["Pavia"] = "018",
+        ["Cremona"] = "019",
+        ["Mantova"] = "020",
+        ["Lecco"] = "097",
+        ["Lodi"] = "098",
+        ["Monza e della Brianza"] = "108",
     };
 
     private Dictionary<(string Unit, string Period), double?> All(string engine, string measure, string level) =>

@@ -12,8 +12,18 @@ public sealed class IncomeImportTests(ImportedStore imported)
     /// <summary>Sigla Provincia → UTS code of the province (Milano is 215), written out here rather than taken from the code under test.</summary>
     private static readonly Dictionary<string, string> UtsBySigla = new(StringComparer.Ordinal)
     {
-        ["VA"] = "012", ["CO"] = "013", ["SO"] = "014", ["MI"] = "215", ["BG"] = "016", ["BS"] = "017",
-        ["PV"] = "018", ["CR"] = "019", ["MN"] = "020", ["LC"] = "097", ["LO"] = "098", ["MB"] = "108",
+        ["VA"] = "012",
+        ["CO"] = "013",
+        ["SO"] = "014",
+        ["MI"] = "215",
+        ["BG"] = "016",
+        ["BS"] = "017",
+        ["PV"] = "018",
+        ["CR"] = "019",
+        ["MN"] = "020",
+        ["LC"] = "097",
+        ["LO"] = "098",
+        ["MB"] = "108",
     };
 
     /// <summary>The per-comune file of a tax year, split by hand: no quotes, and the records have 0, 1 or 2 empty fields past the header.</summary>
