@@ -57,7 +57,12 @@ public static class ContextParsers
                     (level, unit) = (NativeLevel.Provincia, ProvinceUnit(r, "Provincia", into) ?? "");
                 }
 
-                foreach (var year in years.Where(_ => unit.Length > 0))
+                if (unit.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var year in years)
                 {
                     into.AddFact(new Fact(measure, level, unit, year, DimensionKey.Total, Numbers.Number(r, year, NumberStyle.Plain)), r.At(year));
                 }
