@@ -173,7 +173,8 @@ public static class DelimitedReader
                 continue; // blank line
             }
 
-            if (layout.AllowTrailingEmptyField && fields.Length == headerNames.Count + 1 && fields[^1].Trim().Length == 0)
+            // A delimiter at the end of a line (MEF writes one, the 2021 files two) gives empty fields past the header.
+            while (layout.AllowTrailingEmptyField && fields.Length > headerNames.Count && fields[^1].Trim().Length == 0)
             {
                 fields = fields[..^1];
             }
