@@ -86,13 +86,6 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             var terms = def.Numerator.Select(t => (Role: "numerator", Term: t)).Concat(def.Denominator.Select(t => (Role: "denominator", Term: t))).ToList();
             foreach (var (role, term) in terms)
             {
-                var termPeriod = term.Period == PeriodRule.Nearest ? PeriodMath.Nearest(period, reader.Periods(term.Measure)) : period;
-                if (termPeriod is null || !reader.Periods(term.Measure).Contains(termPeriod, StringComparer.Ordinal))
-                {
-                    notes.Add($"{term.Measure} has no data for {period}.");
-                    continue;
-                }
-
                 var merged = new Dictionary<string, string>(filters, StringComparer.Ordinal);
                 foreach (var (k, v) in term.Filters)
                 {
@@ -100,7 +93,28 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                 }
 
                 var termBreakdowns = breakdowns.Where(b => !term.Filters.ContainsKey(b)).ToList();
-                var result = query.Run(new QueryRequest(term.Measure, level, configuration, [termPeriod], merged, termBreakdowns, null, audience));
+
+                // "nearest": the closest period that has the term's cells (a stock of foreigners only is no stock of residents).
+                var candidates = term.Period == PeriodRule.Nearest ? PeriodMath.ByDistance(period, reader.Periods(term.Measure)).Take(6).ToList()
+                    : reader.Periods(term.Measure).Contains(period, StringComparer.Ordinal) ? [period] : [];
+                QueryResult? result = null;
+                var termPeriod = "";
+                foreach (var candidate in candidates)
+                {
+                    result = query.Run(new QueryRequest(term.Measure, level, configuration, [candidate], merged, termBreakdowns, null, audience));
+                    termPeriod = candidate;
+                    if (result.Rows.Count > 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (result is null || result.Rows.Count == 0)
+                {
+                    notes.Add($"{term.Measure} has no data for {period}.");
+                    continue;
+                }
+
                 foreach (var r in result.Rows)
                 {
                     var key = (r.UnitCode, Keep(breakdowns, Dimension.Sex, r.Sex), Keep(breakdowns, Dimension.Age, r.Age), Keep(breakdowns, Dimension.Citizenship, r.Citizenship));

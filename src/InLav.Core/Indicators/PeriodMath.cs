@@ -33,10 +33,10 @@ public static class PeriodMath
         throw new FormatException($"'{period}' is not a period (yyyy, yyyy-Qn, yyyy-MM or yyyy-MM-dd).");
     }
 
-    /// <summary>The available period nearest in time to the target (ties: the earlier one).</summary>
-    public static string? Nearest(string target, IReadOnlyList<string> available)
+    /// <summary>The available periods from the nearest in time to the target to the farthest (ties: the earlier first).</summary>
+    public static IEnumerable<string> ByDistance(string target, IReadOnlyList<string> available)
     {
         var t = Midpoint(target).DayNumber;
-        return available.OrderBy(p => Math.Abs(Midpoint(p).DayNumber - t)).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+        return available.OrderBy(p => Math.Abs(Midpoint(p).DayNumber - t)).ThenBy(p => p, StringComparer.Ordinal);
     }
 }
