@@ -1,3 +1,4 @@
+using InLav.Core.Analysis;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Sources.Catalogue;
@@ -27,6 +28,7 @@ public sealed class InLavStore : IDisposable
         Reader = new StatisticsStore(Engine, Catalogue);
         Query = new QueryService(Reader);
         Indicators = new IndicatorService(Query, Reader, IndicatorFiles.Load(Catalogue.Measures, indicatorFolder));
+        Analysis = new AnalysisService(Indicators, IndicatorFiles.LoadSignals(Indicators.Catalogue));
     }
 
     public StoreOptions Options { get; }
@@ -41,6 +43,9 @@ public sealed class InLavStore : IDisposable
 
     /// <summary>The indicator engine over the same query service.</summary>
     public IndicatorService Indicators { get; }
+
+    /// <summary>Correlations, regression, outliers and the composite risk signal.</summary>
+    public AnalysisService Analysis { get; }
 
     public void Dispose() => Engine.Dispose();
 }

@@ -43,9 +43,10 @@ public static class Disclosure
                         continue;
                     }
 
-                    // One hidden cell in a table with a published margin is recoverable: hide the smallest other non-zero cell.
-                    var next = table.Where(i => !confidential.Contains(i) && rows[i].Value is > 0)
-                        .OrderBy(i => rows[i].Value).ThenBy(i => rows[i].UnitCode, StringComparer.Ordinal).FirstOrDefault(-1);
+                    // One hidden cell in a table with a published margin is recoverable: hide the smallest other non-zero cell,
+                    // or a zero cell when no other cell is non-zero (else the margin minus zeros gives the hidden value).
+                    var next = table.Where(i => !confidential.Contains(i) && rows[i].Value is not null)
+                        .OrderBy(i => rows[i].Value > 0 ? 0 : 1).ThenBy(i => rows[i].Value).ThenBy(i => rows[i].UnitCode, StringComparer.Ordinal).FirstOrDefault(-1);
                     if (next >= 0)
                     {
                         confidential.Add(next);

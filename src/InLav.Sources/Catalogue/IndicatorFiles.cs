@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InLav.Core.Analysis;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 
@@ -42,5 +43,37 @@ public static class IndicatorFiles
         }
 
         return new IndicatorCatalogue(list, measures);
+    }
+
+    /// <summary>The composite risk signals (catalogue/risk/*.json), checked against the indicators.</summary>
+    public static IReadOnlyList<RiskSignalDefinition> LoadSignals(IndicatorCatalogue indicators, string? folder = null)
+    {
+        folder ??= Path.Combine(SourceCatalogue.DefaultFolder, "risk");
+        var list = new List<RiskSignalDefinition>();
+        foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        {
+            var name = $"risk/{Path.GetFileName(file)}";
+            RiskSignalDefinition def;
+            try
+            {
+                def = JsonSerializer.Deserialize<RiskSignalDefinition>(File.ReadAllText(file), Json) ?? throw new InvalidDataException($"{name} is empty");
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{name}, line {e.LineNumber + 1}: {e.Message}", e);
+            }
+
+            foreach (var c in def.Components)
+            {
+                if (indicators.Indicators.All(i => i.Code != c.Indicator) || c.Weight <= 0)
+                {
+                    throw new InvalidDataException($"{name}: component '{c.Indicator}' must be an indicator of the catalogue with a weight > 0.");
+                }
+            }
+
+            list.Add(def);
+        }
+
+        return list;
     }
 }

@@ -1,0 +1,143 @@
+using InLav.Core.Indicators;
+using InLav.Core.Query;
+
+namespace InLav.Core.Analysis;
+
+/// <summary>Analyses across sources ("analisi qualitative") over the indicator engine: correlation, regression, outliers, risk signal.</summary>
+public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<RiskSignalDefinition> signals)
+{
+    public IReadOnlyList<RiskSignalDefinition> Signals => signals;
+
+    public CorrelationResult Correlate(string x, string y, string level, string? periodX = null, string? periodY = null, string? configuration = null, double outlierZ = 2.5)
+    {
+        var a = indicators.Compute(new IndicatorRequest(x, level, configuration, periodX is null ? null : [periodX]), derived: false);
+        var b = indicators.Compute(new IndicatorRequest(y, level, configuration, periodY is null ? null : [periodY]), derived: false);
+        var bx = a.Rows.ToDictionary(r => r.UnitCode);
+        var by = b.Rows.ToDictionary(r => r.UnitCode);
+        var units = bx.Keys.Union(by.Keys).Order(StringComparer.Ordinal).ToList();
+        var suppressed = 0;
+        var missing = 0;
+        var pairs = new List<(string Code, string Name, double X, double Y)>();
+        foreach (var u in units)
+        {
+            var rx = bx.GetValueOrDefault(u);
+            var ry = by.GetValueOrDefault(u);
+            if (rx?.Value is { } vx && ry?.Value is { } vy)
+            {
+                pairs.Add((u, rx.UnitName, vx, vy));
+            }
+            else if (IsSuppressed(rx) || IsSuppressed(ry))
+            {
+                suppressed++;
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        var xs = pairs.Select(p => p.X).ToList();
+        var ys = pairs.Select(p => p.Y).ToList();
+        var pearson = Statistics.Pearson(xs, ys);
+        var spearman = Statistics.Spearman(xs, ys);
+        var (slope, intercept, r2) = Statistics.Regression(xs, ys);
+        var residuals = pairs.Select(p => p.Y - (intercept + (slope * p.X))).ToList();
+        var sd = Statistics.StandardDeviation(residuals);
+        var points = pairs.Select((p, i) =>
+        {
+            var z = sd == 0 ? 0 : residuals[i] / sd;
+            return new ScatterPoint(p.Code, p.Name, p.X, p.Y, residuals[i], z, Math.Abs(z) > outlierZ);
+        }).ToList();
+        var notes = new List<string>();
+        if (a.Definition.Proxy || b.Definition.Proxy)
+        {
+            notes.Add("At least one indicator is a proxy of undeclared work, not a measurement.");
+        }
+
+        if (pairs.Count < 3)
+        {
+            notes.Add("Fewer than 3 units with both values: no correlation.");
+        }
+
+        return new CorrelationResult(x, y, level, a.Periods.FirstOrDefault() ?? "", b.Periods.FirstOrDefault() ?? "", a.Configuration, pairs.Count, suppressed, missing,
+            pearson, Statistics.CorrelationPValue(pearson, pairs.Count), spearman, Statistics.CorrelationPValue(spearman, pairs.Count), slope, intercept, r2, outlierZ, points, notes);
+    }
+
+    private static bool IsSuppressed(IndicatorRow? r) =>
+        r is not null && r.Flags.Any(f => f is Measures.FactFlag.Confidential or Measures.FactFlag.SuppressedAtSource);
+
+    public RiskSignalDefinition Signal(string code) => signals.FirstOrDefault(s => s.Code == code)
+        ?? throw new QueryException("Unknown risk signal", $"There is no risk signal '{code}'. Known: {string.Join(", ", signals.Select(s => s.Code))}.");
+
+    /// <summary>
+    /// The composite score of each unit: Σ wᵢ·zᵢ / Σ wᵢ, where zᵢ is the z-score of indicator i across the units of the level
+    /// at its latest period (or the one asked), oriented so that a higher score is always worse. Units without every
+    /// component are left out and counted.
+    /// </summary>
+    public RiskResult Risk(string code, string level, string? configuration = null, IReadOnlyDictionary<string, string>? periods = null)
+    {
+        var def = Signal(code);
+        var z = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        var notes = new List<string> { "A composite of proxies: a signal for attention, not a measurement of undeclared work." };
+        string configurationLabel = "";
+        foreach (var c in def.Components)
+        {
+            var period = periods?.GetValueOrDefault(c.Indicator);
+            var result = indicators.Compute(new IndicatorRequest(c.Indicator, level, configuration, period is null ? null : [period]), derived: false);
+            configurationLabel = result.Configuration;
+            used[c.Indicator] = result.Periods.FirstOrDefault() ?? "";
+            var values = result.Rows.Where(r => r.Value is not null).ToList();
+            var mean = Statistics.Mean(values.Select(r => r.Value!.Value).ToList());
+            var sd = Statistics.StandardDeviation(values.Select(r => r.Value!.Value).ToList());
+            var sign = result.Definition.HigherIsWorse == false ? -1 : 1;
+            z[c.Indicator] = values.ToDictionary(r => r.UnitCode, r => sd == 0 ? 0 : sign * (r.Value!.Value - mean) / sd, StringComparer.Ordinal);
+            foreach (var r in values)
+            {
+                names[r.UnitCode] = r.UnitName;
+            }
+
+            if (result.Definition.HigherIsWorse is null)
+            {
+                notes.Add($"{c.Indicator} has no polarity: a higher value is taken as worse.");
+            }
+        }
+
+        var complete = names.Keys.Where(u => def.Components.All(c => z[c.Indicator].ContainsKey(u))).Order(StringComparer.Ordinal).ToList();
+        var weights = def.Components.ToDictionary(c => c.Indicator, c => c.Weight, StringComparer.Ordinal);
+        var scores = Scores(complete, z, weights);
+        var ranks = RankOf(scores);
+        var rows = complete.Select(u => new RiskRow(u, names[u], scores[u], ranks[u], def.Components.ToDictionary(c => c.Indicator, c => z[c.Indicator][u], StringComparer.Ordinal)))
+            .OrderBy(r => r.Rank).ToList();
+
+        var sensitivity = new List<Sensitivity>();
+        foreach (var c in def.Components)
+        {
+            foreach (var factor in new[] { 0.5, 1.5 })
+            {
+                var changed = new Dictionary<string, double>(weights, StringComparer.Ordinal) { [c.Indicator] = weights[c.Indicator] * factor };
+                var other = RankOf(Scores(complete, z, changed));
+                var baseRanks = complete.Select(u => (double)ranks[u]).ToList();
+                var newRanks = complete.Select(u => (double)other[u]).ToList();
+                var top = complete.Where(u => ranks[u] <= 10).ToHashSet(StringComparer.Ordinal);
+                sensitivity.Add(new Sensitivity(c.Indicator, factor, complete.Count > 2 ? Statistics.Pearson(baseRanks, newRanks) : double.NaN,
+                    complete.Count == 0 ? 0 : complete.Max(u => Math.Abs(ranks[u] - other[u])), complete.Count(u => other[u] <= 10 && top.Contains(u))));
+            }
+        }
+
+        return new RiskResult(def, level, configurationLabel, used, rows, names.Count - complete.Count, sensitivity, notes);
+    }
+
+    private static Dictionary<string, double> Scores(List<string> units, Dictionary<string, Dictionary<string, double>> z, Dictionary<string, double> weights)
+    {
+        var total = weights.Values.Sum();
+        return units.ToDictionary(u => u, u => weights.Sum(w => w.Value * z[w.Key][u]) / total, StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, int> RankOf(Dictionary<string, double> scores)
+    {
+        var ordered = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        return ordered.Select((kv, i) => (kv.Key, Rank: i + 1)).ToDictionary(x => x.Key, x => x.Rank, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,66 @@
+using InLav.Core.Measures;
+using InLav.Core.Query;
+using InLav.Tests.Support;
+
+namespace InLav.Tests.Indicators;
+
+[Collection(ImportedStoreCollection.Name)]
+public sealed class DisclosureTests(ImportedStore imported)
+{
+    /// <summary>Census 2011 residents by comune, sex and age band: the smallest comuni have cells of 1 or 2 people.</summary>
+    private QueryResult Census(Audience audience, string level = "comune") => imported.Store.Query.Run(new QueryRequest(
+        "residents", level, Periods: ["2011-10-09"], Breakdowns: [Dimension.Sex, Dimension.Age], Audience: audience));
+
+    [Fact]
+    public void Small_cells_are_confidential_on_public_channels_and_visible_to_the_internal_profile()
+    {
+        var open = Census(Audience.Internal);
+        var published = Census(Audience.Public);
+        Assert.Equal(open.Rows.Count, published.Rows.Count);
+        var small = open.Rows.Where(r => r.Value is > 0 and < 3).ToList();
+        Assert.NotEmpty(small);
+        var byKey = published.Rows.ToDictionary(r => (r.UnitCode, r.Sex, r.Age));
+        Assert.All(small, r =>
+        {
+            var p = byKey[(r.UnitCode, r.Sex, r.Age)];
+            Assert.Null(p.Value);
+            Assert.Contains(FactFlag.Confidential, p.Flags);
+        });
+        Assert.DoesNotContain(open.Rows, r => r.Flags.Contains(FactFlag.Confidential));
+    }
+
+    [Fact]
+    public void No_suppressed_cell_can_be_recomputed_from_its_margins_in_a_real_table()
+    {
+        var published = Census(Audience.Public);
+        var totals = imported.Store.Query.Run(new QueryRequest("residents", "comune", Periods: ["2011-10-09"], Breakdowns: [Dimension.Age], Audience: Audience.Public))
+            .Rows.ToDictionary(r => (r.UnitCode, r.Age));
+        var bySex = published.Rows.GroupBy(r => (r.UnitCode, r.Age));
+        var hidden = 0;
+        foreach (var line in bySex)
+        {
+            // Margin: the both-sexes cell of the same comune and age band; the line: M and F.
+            var suppressed = line.Count(r => r.Flags.Contains(FactFlag.Confidential));
+            hidden += suppressed;
+            Assert.True(suppressed != 1 || totals[line.Key].Value is null, $"{line.Key}: one suppressed cell in a line whose total is published");
+        }
+
+        foreach (var line in published.Rows.GroupBy(r => (r.UnitCode, r.Sex)))
+        {
+            Assert.NotEqual(1, line.Count(r => r.Flags.Contains(FactFlag.Confidential)));
+        }
+
+        foreach (var siblings in published.Rows.GroupBy(r => (Province: r.UnitCode[..3], r.Sex, r.Age)))
+        {
+            Assert.NotEqual(1, siblings.Count(r => r.Flags.Contains(FactFlag.Confidential)));
+        }
+
+        Assert.True(hidden > 0);
+    }
+
+    [Fact]
+    public void Province_totals_of_large_counts_are_never_suppressed()
+    {
+        Assert.All(Census(Audience.Public, "provincia").Rows, r => Assert.NotNull(r.Value));
+    }
+}
