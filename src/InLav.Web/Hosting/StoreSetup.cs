@@ -32,6 +32,7 @@ public static class StoreSetup
         builder.Services.AddSingleton<ImportService>();
         builder.Services.AddSingleton<ServerLock>();
         builder.Services.AddSingleton<ImportState>();
+        builder.Services.AddSingleton<Components.Shell.Texts>();
         builder.Services.AddHostedService<StartupImport>();
     }
 }

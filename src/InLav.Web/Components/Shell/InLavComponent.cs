@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace InLav.Web.Components.Shell;
+
+/// <summary>
+/// Base of every page and component of the UI: the language (?lang=en, Italian by default), its texts, number
+/// formatting in that language, and links that keep the language.
+/// </summary>
+public abstract class InLavComponent : ComponentBase
+{
+    [Inject]
+    protected Texts Texts { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    protected string Lang => Texts.Normalize(QueryValue("lang"));
+
+    protected bool English => Lang == Texts.English;
+
+    protected CultureInfo Culture => CultureInfo.GetCultureInfo(English ? "en-GB" : "it-IT");
+
+    protected string T(string key) => Texts.Get(Lang, key);
+
+    /// <summary>Italian or English text of a bilingual field.</summary>
+    protected string Pick(string italian, string? english) => English && !string.IsNullOrEmpty(english) ? english : italian;
+
+    protected string? QueryValue(string name)
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        return query.TryGetValue(name, out var v) ? v.ToString() : null;
+    }
+
+    /// <summary>A link to a path with parameters, keeping the language; null or empty values are left out.</summary>
+    protected string Link(string path, params (string Key, string? Value)[] parameters)
+    {
+        var all = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).ToList();
+        if (English)
+        {
+            all.Add(("lang", Texts.English));
+        }
+
+        return all.Count == 0 ? path : QueryHelpers.AddQueryString(path, all.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+    }
+
+    protected string Number(double? value, int decimals) =>
+        value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture) : "–";
+}
