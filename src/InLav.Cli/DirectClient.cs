@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
@@ -87,6 +88,27 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
         }).ToList();
         return Task.FromResult(rows);
     }
+
+    public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct)
+    {
+        var result = store.Indicators.Compute(request);
+        return Task.FromResult(string.Equals(format, "csv", StringComparison.Ordinal)
+            ? IndicatorCsv.ToCsv(result)
+            : JsonSerializer.Serialize(result, ServerClient.Json) + "\n");
+    }
+
+    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct)
+    {
+        IReadOnlyList<IndicatorSummary> rows = store.Indicators.Catalogue.Indicators
+            .Select(i => new IndicatorSummary(i.Code, i.TitleIt, i.TitleEn, i.Theme, i.Unit, i.Proxy, store.Indicators.Periods(i))).ToList();
+        return Task.FromResult(rows);
+    }
+
+    public Task<string> CorrelateAsync(string x, string y, string level, double outlierZ, CancellationToken ct) =>
+        Task.FromResult(JsonSerializer.Serialize(store.Analysis.Correlate(x, y, level, outlierZ: outlierZ), ServerClient.Json) + "\n");
+
+    public Task<string> RiskAsync(string? signal, string level, CancellationToken ct) =>
+        Task.FromResult(JsonSerializer.Serialize(store.Analysis.Risk(signal ?? store.Analysis.Signals[0].Code, level), ServerClient.Json) + "\n");
 
     public ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store.Imports;
@@ -31,7 +32,22 @@ public interface IStoreClient : IAsyncDisposable
     Task<IReadOnlyList<ClassificationDefinition>> ClassificationsAsync(CancellationToken ct);
 
     Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken ct);
+
+    /// <summary>An indicator's values (with derived views) as csv or json, as GET /api/v1/indicators/{code}/values writes them.</summary>
+    Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct);
+
+    /// <summary>The indicator catalogue, as GET /api/v1/indicators.</summary>
+    Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct);
+
+    /// <summary>A correlation of two indicators as json, as GET /api/v1/analysis/correlation.</summary>
+    Task<string> CorrelateAsync(string x, string y, string level, double outlierZ, CancellationToken ct);
+
+    /// <summary>The composite risk signal as json, as GET /api/v1/analysis/risk.</summary>
+    Task<string> RiskAsync(string? signal, string level, CancellationToken ct);
 }
+
+/// <summary>An indicator of the catalogue (the shape of GET /api/v1/indicators).</summary>
+public sealed record IndicatorSummary(string Code, string TitleIt, string TitleEn, string Theme, string Unit, bool Proxy, IReadOnlyList<string> Periods);
 
 /// <summary>A territorial level (the shape of GET /api/v1/levels).</summary>
 public sealed record LevelRow(string Id, string NameIt, string NameEn, string Kind, string? Edition, int Units, int Unassigned, string Configuration);

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace InLav.Cli;
 
 /// <summary>
-/// The InLav command line: import, runs, rollback, query, territories, levels, classifications, sources.
+/// The InLav command line: import, runs, rollback, query, territories, levels, classifications, sources, indicators, indicator, correlate, risk.
 /// Exit codes: 0 ok, 1 a source failed or an error, 2 usage (a bad option or a question that cannot be asked).
 /// </summary>
 public static class CliProgram
@@ -25,6 +25,10 @@ public static class CliProgram
         root.Subcommands.Add(TerritoryCommands.Levels(cli));
         root.Subcommands.Add(TerritoryCommands.Classifications(cli));
         root.Subcommands.Add(SourcesCommand.Create(cli));
+        root.Subcommands.Add(IndicatorCommands.List(cli));
+        root.Subcommands.Add(IndicatorCommands.Values(cli));
+        root.Subcommands.Add(IndicatorCommands.Correlate(cli));
+        root.Subcommands.Add(IndicatorCommands.Risk(cli));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

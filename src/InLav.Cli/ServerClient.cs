@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store.Imports;
@@ -78,6 +79,33 @@ public sealed class ServerClient : IStoreClient
         request.Headers.Add("X-InLav-Admin-Token", token);
         using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
         return await ReadAsync<long>(response, ct).ConfigureAwait(false);
+    }
+
+    public async Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct)
+    {
+        var parameters = new List<(string, string?)> { ("level", request.Level), ("configuration", request.Configuration), ("base", request.BasePeriod), ("format", format) };
+        parameters.AddRange((request.Periods ?? []).Select(p => ("period", (string?)p)));
+        parameters.AddRange((request.Breakdowns ?? []).Select(b => ("breakdown", (string?)b)));
+        parameters.AddRange((request.Units ?? []).Select(u => ("unit", (string?)u)));
+        parameters.AddRange((request.Filters ?? new Dictionary<string, string>()).Select(f => (f.Key, (string?)f.Value)));
+        return await GetTextAsync(Query($"api/v1/indicators/{Uri.EscapeDataString(request.Code)}/values", [.. parameters]), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct) =>
+        await GetAsync<List<IndicatorSummary>>("api/v1/indicators", ct).ConfigureAwait(false);
+
+    public Task<string> CorrelateAsync(string x, string y, string level, double outlierZ, CancellationToken ct) =>
+        GetTextAsync(Query("api/v1/analysis/correlation", ("x", x), ("y", y), ("level", level), ("outlierZ", outlierZ.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
+
+    public Task<string> RiskAsync(string? signal, string level, CancellationToken ct) =>
+        GetTextAsync(Query("api/v1/analysis/risk", ("signal", signal), ("level", level)), ct);
+
+    private async Task<string> GetTextAsync(string relative, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(relative, UriKind.Relative), ct).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        return text.EndsWith('\n') ? text : text + "\n";
     }
 
     public async Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct)

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using InLav.Core.Indicators;
+using InLav.Core.Measures;
+
+namespace InLav.Cli;
+
+/// <summary>inlav indicators, inlav indicator, inlav correlate, inlav risk: the indicator engine and the analyses.</summary>
+public static class IndicatorCommands
+{
+    public static Command List(CliContext cli)
+    {
+        var command = new Command("indicators", "List the indicator catalogue: code, theme, unit, proxy flag, periods.");
+        command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
+        {
+            var rows = await client.IndicatorsAsync(ct).ConfigureAwait(false);
+            Table.Write(cli.Out, ["code", "theme", "unit", "proxy", "periods", "title"],
+                rows.Select(r => new[] { r.Code, r.Theme, r.Unit, r.Proxy ? "proxy" : "", string.Join(" ", r.Periods), r.TitleIt }));
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Values(CliContext cli)
+    {
+        var code = new Argument<string>("code") { Description = "The indicator code (see 'inlav indicators')." };
+        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
+        var period = new Option<string[]>("--period") { Description = "Periods (repeatable), 'latest' (default) or 'all'.", AllowMultipleArgumentsPerToken = true };
+        var unit = new Option<string[]>("--unit") { Description = "Only these unit codes (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var breakdown = new Option<string[]>("--breakdown") { Description = "Break down by sex, age or citizenship where the indicator allows.", AllowMultipleArgumentsPerToken = true };
+        var sex = new Option<string?>("--sex") { Description = "Filter on sex (M, F)." };
+        var basePeriod = new Option<string?>("--base") { Description = "Base period of the index view (default the first period)." };
+        var configuration = new Option<string?>("--configuration") { Description = "Territorial configuration: yyyy-MM-dd or 'latest'." };
+        var format = new Option<string>("--format") { Description = "csv (default) or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = new Command("indicator", "Values of an indicator at a level, with numerator, denominator, flags and derived views.")
+        {
+            code, level, period, unit, breakdown, sex, basePeriod, configuration, format,
+        };
+        command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
+        {
+            var filters = parse.GetValue(sex) is { Length: > 0 } s ? new Dictionary<string, string> { [Dimension.Sex] = s } : null;
+            var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), Split(parse.GetValue(period)), filters,
+                Split(parse.GetValue(breakdown)), Split(parse.GetValue(unit)), BasePeriod: parse.GetValue(basePeriod));
+            await Write(cli, await client.IndicatorAsync(request, parse.GetValue(format)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Correlate(CliContext cli)
+    {
+        var x = new Argument<string>("x") { Description = "The first indicator." };
+        var y = new Argument<string>("y") { Description = "The second indicator." };
+        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
+        var z = new Option<double>("--outlier-z") { Description = "Residual z-score beyond which a unit is an outlier (default 2.5).", DefaultValueFactory = _ => 2.5 };
+        var command = new Command("correlate", "Correlation of two indicators across the units of a level (Pearson, Spearman, n, p-values, regression, outliers), as JSON.") { x, y, level, z };
+        command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
+        {
+            await Write(cli, await client.CorrelateAsync(parse.GetValue(x)!, parse.GetValue(y)!, parse.GetValue(level)!, parse.GetValue(z), ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Risk(CliContext cli)
+    {
+        var signal = new Option<string?>("--signal") { Description = "The risk signal code (default the first of catalogue/risk)." };
+        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
+        var command = new Command("risk", "The composite risk signal of each unit of a level, its rank and the sensitivity to the weights, as JSON.") { signal, level };
+        command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
+        {
+            await Write(cli, await client.RiskAsync(parse.GetValue(signal), parse.GetValue(level)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    private static List<string>? Split(string[]? values) => values is { Length: > 0 } v ? v.SelectMany(ImportCommands.SplitList).ToList() : null;
+
+    private static async Task Write(CliContext cli, string text, CancellationToken ct)
+    {
+        await cli.Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);
+        await cli.Out.FlushAsync(ct).ConfigureAwait(false);
+    }
+}
