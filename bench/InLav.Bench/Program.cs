@@ -4,6 +4,8 @@ using InLav.Bench;
 // Benchmarks of InLav Cruscotto: see docs/performance.md.
 //   dotnet run -c Release --project bench/InLav.Bench -- import   full import of the data directory, 3 repetitions
 //   dotnet run -c Release --project bench/InLav.Bench -- query    BenchmarkDotNet: query service against bare DuckDB SQL
+//   dotnet run -c Release --project bench/InLav.Bench -- indicators   every indicator × level × period, timed
+//   dotnet run -c Release --project bench/InLav.Bench -- indicator-view   BenchmarkDotNet: one indicator view with derived views
 switch (args.FirstOrDefault())
 {
     case "import":
@@ -11,7 +13,12 @@ switch (args.FirstOrDefault())
     case "query":
         BenchmarkRunner.Run<QueryBenchmarks>(QueryBenchmarks.Config(), args[1..]);
         return 0;
+    case "indicators":
+        return await IndicatorBenchmarks.EveryIndicatorAsync();
+    case "indicator-view":
+        BenchmarkRunner.Run<IndicatorBenchmarks>(QueryBenchmarks.Config(), args[1..]);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view [BenchmarkDotNet options]");
         return 2;
 }
