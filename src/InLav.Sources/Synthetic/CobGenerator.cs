@@ -86,7 +86,7 @@ public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialSt
             {
                 if (open.Count == 0)
                 {
-                    throw new InvalidOperationException($"The opening stock is too small to end {quarter.Terminations} contracts in {quarter.Period}.");
+                    throw new InvalidDataException($"The opening stock (option initialStock) is too small to end {quarter.Terminations} contracts in {quarter.Period}.");
                 }
 
                 var pick = random.Next(open.Count);
