@@ -41,7 +41,7 @@ public static class CobAggregation
             GROUP BY {Sets}
         ) g
         CROSS JOIN (VALUES ('cob_hirings'), ('cob_terminations'), ('cob_hirings_le_1day'), ('cob_hirings_le_1week'), ('cob_hirings_intermittent')) AS m(measure)
-        WHERE m.measure IN ('cob_hirings', 'cob_terminations') OR g.undated = 0
+        WHERE m.measure IN ('cob_hirings', 'cob_terminations', 'cob_hirings_intermittent') OR g.undated = 0
         """;
 
     private static readonly string Stock = $"""
