@@ -4,14 +4,17 @@ using InLav.Bench;
 // Benchmarks of InLav Cruscotto: see docs/performance.md.
 //   dotnet run -c Release --project bench/InLav.Bench -- import   full import of the data directory, 3 repetitions
 //   dotnet run -c Release --project bench/InLav.Bench -- query    BenchmarkDotNet: query service against bare DuckDB SQL
+//   dotnet run -c Release --project bench/InLav.Bench -- cob      SYNTHETIC COB at full scale: generate, ingest, aggregate, peak memory
 switch (args.FirstOrDefault())
 {
     case "import":
         return await ImportMeasurement.RunAsync(repetitions: 3);
+    case "cob":
+        return await CobMeasurement.RunAsync();
     case "query":
         BenchmarkRunner.Run<QueryBenchmarks>(QueryBenchmarks.Config(), args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|cob [BenchmarkDotNet options]");
         return 2;
 }

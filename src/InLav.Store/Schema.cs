@@ -41,7 +41,7 @@ public static class Schema
         (2, "COB events; synthetic runs", """
             ALTER TABLE import_run ADD COLUMN synthetic BOOLEAN;
             CREATE TABLE cob_event (run_id BIGINT NOT NULL, event_type VARCHAR NOT NULL, event_date DATE NOT NULL, comune VARCHAR, province VARCHAR NOT NULL,
-                contract VARCHAR, contract_start DATE, contract_end DATE, sex VARCHAR NOT NULL, age BIGINT NOT NULL, age_band VARCHAR NOT NULL,
+                contract VARCHAR, contract_start DATE, contract_end DATE, sex VARCHAR NOT NULL, age BIGINT NOT NULL,
                 cit VARCHAR NOT NULL, country VARCHAR, ateco VARCHAR, synthetic BOOLEAN NOT NULL)
             """),
     ];

@@ -1,5 +1,3 @@
-using InLav.Core.Measures;
-
 namespace InLav.Sources.Cob;
 
 /// <summary>The kinds of COB event (Comunicazioni Obbligatorie): the four Regione Lombardia open datasets.</summary>
@@ -15,7 +13,7 @@ public static class CobEventType
 /// One COB event at a workplace. Comune is the 6-digit ISTAT code of the workplace (null when the layout gives only the
 /// province, as the open data do); Province is the UTS code (215 for Milano). Contract is the ministry code (null when the
 /// source's text has no code in the list); Start and End are the contract's dates (End null = open-ended or still active,
-/// both null when the layout does not give them). Age is the age at the start of the contract, AgeBand one of AgeBand.Standard.
+/// both null when the layout does not give them). Age is the age at the start of the contract (the store bands it).
 /// Citizenship is ITA or FOR, Country the ISO 3166 alpha-3 code or the source's country name where given.
 /// </summary>
 public readonly record struct CobEvent(
@@ -28,7 +26,6 @@ public readonly record struct CobEvent(
     DateOnly? End,
     string Sex,
     int Age,
-    string AgeBand,
     string Citizenship,
     string? Country,
     string? Ateco);
@@ -51,18 +48,6 @@ public static class CobCodes
 {
     /// <summary>The ministry code of intermittent work ("LAVORO INTERMITTENTE", checked in mlps_tipologie_contrattuali_subset.csv).</summary>
     public const string Intermittent = "A.05.02";
-
-    /// <summary>The standard age band (AgeBand.Standard) of an age in years; the strings are shared, not allocated.</summary>
-    public static string AgeBandOf(int age) => age switch
-    {
-        < 15 => AgeBand.Standard[0],
-        < 25 => AgeBand.Standard[1],
-        < 35 => AgeBand.Standard[2],
-        < 45 => AgeBand.Standard[3],
-        < 55 => AgeBand.Standard[4],
-        < 65 => AgeBand.Standard[5],
-        _ => AgeBand.Standard[6],
-    };
 
     /// <summary>The quarter period "2024-Q1" of a date.</summary>
     public static string Quarter(DateOnly d) => FormattableString.Invariant($"{d.Year:D4}-Q{(d.Month - 1) / 3 + 1}");

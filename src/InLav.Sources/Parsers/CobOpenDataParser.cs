@@ -90,7 +90,7 @@ public sealed class CobOpenDataParser : ISourceParser
 
             var italian = string.Equals(country, "ITALIA", StringComparison.OrdinalIgnoreCase);
             var ateco = r["SETTOREECONOMICODETTAGLIO"];
-            sink.Add(new CobEvent(type, date!.Value, null, province!, code, null, null, sex!, age, CobCodes.AgeBandOf(age),
+            sink.Add(new CobEvent(type, date!.Value, null, province!, code, null, null, sex!, age,
                 italian ? CitizenshipCode.Italian : CitizenshipCode.Foreign, italian ? null : country, ateco.Length == 0 ? null : ateco));
             into.EventCount++;
             first = first is null || date < first ? date : first;

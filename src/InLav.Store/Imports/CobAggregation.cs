@@ -18,6 +18,10 @@ public static class CobAggregation
 {
     private const string Quarter = "(CAST(EXTRACT(YEAR FROM event_date) AS INTEGER) * 4 + CAST(EXTRACT(QUARTER FROM event_date) AS INTEGER) - 1)";
     private const string Period = "CAST(CAST((q - q % 4) / 4 AS INTEGER) AS VARCHAR) || '-Q' || CAST(q % 4 + 1 AS VARCHAR)";
+    private static readonly string AgeBand = "CASE " + string.Concat(Core.Measures.AgeBand.Standard.Select(b =>
+        Core.Measures.AgeBand.TryParse(b, out var from, out var to) && to is { } upper ? FormattableString.Invariant($"WHEN age <= {upper} THEN '{b}' ") : ""))
+        + $"ELSE '{Core.Measures.AgeBand.Standard[^1]}' END";
+
     private const string Sets = "GROUPING SETS ((level, unit, q), (level, unit, q, sex), (level, unit, q, age_band), (level, unit, q, cit))";
 
     private static readonly string Flows = $"""
@@ -35,7 +39,7 @@ public static class CobAggregation
                 SUM(CASE WHEN event_type = 'hiring' AND contract_start IS NULL THEN 1 ELSE 0 END) AS undated
             FROM (
                 SELECT CASE WHEN comune IS NULL THEN 'provincia' ELSE 'comune' END AS level, COALESCE(comune, province) AS unit,
-                    {Quarter} AS q, sex, age_band, cit, event_type, contract, contract_start, contract_end - contract_start AS days
+                    {Quarter} AS q, sex, {AgeBand} AS age_band, cit, event_type, contract, contract_start, contract_end - contract_start AS days
                 FROM cob_event WHERE run_id = $r AND event_date >= $from AND event_date <= $to
             ) e
             GROUP BY {Sets}
@@ -50,7 +54,7 @@ public static class CobAggregation
             SELECT level, unit, q, COALESCE(sex, 'T') AS sex, COALESCE(age_band, 'T') AS age, COALESCE(cit, 'T') AS cit, SUM(d) AS delta
             FROM (
                 SELECT CASE WHEN comune IS NULL THEN 'provincia' ELSE 'comune' END AS level, COALESCE(comune, province) AS unit,
-                    GREATEST({Quarter}, $q0 - 1) AS q, sex, age_band, cit, CASE WHEN event_type = 'hiring' THEN 1 ELSE -1 END AS d
+                    GREATEST({Quarter}, $q0 - 1) AS q, sex, {AgeBand} AS age_band, cit, CASE WHEN event_type = 'hiring' THEN 1 ELSE -1 END AS d
                 FROM cob_event WHERE run_id = $r AND event_type IN ('hiring', 'termination') AND event_date <= $to
             ) e
             GROUP BY {Sets}
@@ -70,7 +74,6 @@ public static class CobAggregation
         CROSS JOIN (VALUES ('cob_active_contracts'), ('cob_active_contracts_avg')) AS m(measure)
         WHERE s.q >= $q0
         """;
-
 
     /// <summary>Writes the facts of the run's events; returns how many facts were written.</summary>
     public static long Run(DbConnection c, long runId, CobWindow window)

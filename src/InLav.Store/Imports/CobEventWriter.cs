@@ -100,9 +100,9 @@ public sealed class CobEventWriter(IStoreEngine engine, long runId, bool synthet
 
     private IEnumerable<object?[]> Rows()
     {
-        var row = new object?[15];
+        var row = new object?[14];
         row[0] = runId;
-        row[14] = synthetic;
+        row[13] = synthetic;
         foreach (var batch in batches.GetConsumingEnumerable())
         {
             foreach (var e in batch)
@@ -117,10 +117,9 @@ public sealed class CobEventWriter(IStoreEngine engine, long runId, bool synthet
                 row[7] = e.End;
                 row[8] = e.Sex;
                 row[9] = (long)e.Age;
-                row[10] = e.AgeBand;
-                row[11] = e.Citizenship;
-                row[12] = e.Country;
-                row[13] = e.Ateco;
+                row[10] = e.Citizenship;
+                row[11] = e.Country;
+                row[12] = e.Ateco;
                 yield return row;
             }
         }
