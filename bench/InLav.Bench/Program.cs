@@ -6,10 +6,13 @@ using InLav.Bench;
 //   dotnet run -c Release --project bench/InLav.Bench -- query    BenchmarkDotNet: query service against bare DuckDB SQL
 //   dotnet run -c Release --project bench/InLav.Bench -- indicators   every indicator × level × period, timed
 //   dotnet run -c Release --project bench/InLav.Bench -- indicator-view   BenchmarkDotNet: one indicator view with derived views
+//   dotnet run -c Release --project bench/InLav.Bench -- cob      SYNTHETIC COB at full scale: generate, ingest, aggregate, peak memory
 switch (args.FirstOrDefault())
 {
     case "import":
         return await ImportMeasurement.RunAsync(repetitions: 3);
+    case "cob":
+        return await CobMeasurement.RunAsync();
     case "query":
         BenchmarkRunner.Run<QueryBenchmarks>(QueryBenchmarks.Config(), args[1..]);
         return 0;
@@ -19,6 +22,6 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<IndicatorBenchmarks>(QueryBenchmarks.Config(), args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view|cob [BenchmarkDotNet options]");
         return 2;
 }

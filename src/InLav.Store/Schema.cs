@@ -38,10 +38,16 @@ public static class Schema
                 group_name VARCHAR NOT NULL, valid_from DATE, valid_to DATE);
             CREATE TABLE boundary (run_id BIGINT NOT NULL, release VARCHAR NOT NULL, level VARCHAR NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, geojson VARCHAR NOT NULL);
             """),
+        (2, "COB events; synthetic runs", """
+            ALTER TABLE import_run ADD COLUMN synthetic BOOLEAN;
+            CREATE TABLE cob_event (run_id BIGINT NOT NULL, event_type VARCHAR NOT NULL, event_date DATE NOT NULL, comune VARCHAR, province VARCHAR NOT NULL,
+                contract VARCHAR, contract_start DATE, contract_end DATE, sex VARCHAR NOT NULL, age BIGINT NOT NULL,
+                cit VARCHAR NOT NULL, country VARCHAR, ateco VARCHAR, synthetic BOOLEAN NOT NULL)
+            """),
     ];
 
     /// <summary>The data tables keyed by run_id (pruned together when old versions are dropped).</summary>
-    public static readonly IReadOnlyList<string> VersionedTables = ["fact", "comune_evidence", "territorial_change", "classification", "membership", "boundary"];
+    public static readonly IReadOnlyList<string> VersionedTables = ["fact", "comune_evidence", "territorial_change", "classification", "membership", "boundary", "cob_event"];
 
     public static int LatestVersion => Migrations[^1].Version;
 

@@ -15,7 +15,7 @@ public sealed record IndicatorRequest(
     string? BasePeriod = null);
 
 /// <summary>One summed component of an indicator value: which measure, which period, with which coefficient.</summary>
-public sealed record IndicatorComponent(string Role, string Measure, string Period, double Coefficient, double? Value, IReadOnlyList<string> Flags);
+public sealed record IndicatorComponent(string Role, string Measure, string Period, double Coefficient, double? Value, IReadOnlyList<string> Flags, bool Synthetic = false);
 
 /// <summary>
 /// Views derived from the values of a level: change on the previous period, index on a base period, rank and percentile
@@ -52,7 +52,8 @@ public sealed record IndicatorRow(
     IReadOnlyList<IndicatorComponent> Components,
     IReadOnlyList<string> Flags,
     IReadOnlyList<long> ImportRuns,
-    DerivedViews? Derived = null);
+    DerivedViews? Derived = null,
+    bool Synthetic = false);
 
 public sealed record IndicatorResult(
     IndicatorDefinition Definition,

@@ -60,6 +60,12 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             notes.Insert(0, "Proxy: an indirect signal of undeclared work, not a measurement of it.");
         }
 
+        // The SYNTHETIC label comes first: it matters most.
+        if (rows.Any(r => r.Synthetic))
+        {
+            notes.Insert(0, QueryService.SyntheticNote);
+        }
+
         return new IndicatorResult(def, request.Level, mapping.NameIt, mapping.Crosswalk.Date, mapping.Crosswalk.Label, periods, rows, notes);
     }
 
@@ -123,7 +129,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                         cells[key] = cell = (r.UnitName, [], []);
                     }
 
-                    cell.Parts.Add(new IndicatorComponent(role, term.Measure, termPeriod, term.Coefficient, r.Value, r.Flags));
+                    cell.Parts.Add(new IndicatorComponent(role, term.Measure, termPeriod, term.Coefficient, r.Value, r.Flags, r.Synthetic));
                     cell.Runs.UnionWith(r.ImportRuns);
                 }
             }
@@ -179,7 +185,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             flags.Add(FactFlag.NotComputable);
         }
 
-        return new IndicatorRow(unit, name, period, sex, age, cit, value, numerator, denominator, parts, [.. flags], [.. runs]);
+        return new IndicatorRow(unit, name, period, sex, age, cit, value, numerator, denominator, parts, [.. flags], [.. runs], Synthetic: parts.Any(p => p.Synthetic));
     }
 
     private List<IndicatorRow> Derive(IndicatorDefinition def, IndicatorRequest request, List<IndicatorRow> rows, IReadOnlyList<string> periods, IReadOnlyList<string> all,

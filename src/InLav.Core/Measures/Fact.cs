@@ -48,5 +48,8 @@ public sealed record Fact(
         => new(measure, NativeLevel.Comune, comune, period, dims, value, value is null && flag is null ? FactFlag.SuppressedAtSource : flag);
 }
 
-/// <summary>A fact as read back from the store, with the import run it came from.</summary>
-public sealed record StoredFact(Fact Fact, long RunId);
+/// <summary>
+/// A fact as read back from the store, with the import run it came from. Synthetic is true when that run loaded a source the
+/// catalogue marks synthetic (generated figures, not observations): every channel must label such values SYNTHETIC.
+/// </summary>
+public sealed record StoredFact(Fact Fact, long RunId, bool Synthetic = false);

@@ -3,7 +3,11 @@ using InLav.Core.Territory;
 
 namespace InLav.Core.Query;
 
-/// <summary>Sums comune-level facts to the units of a level, through the crosswalk of the level's configuration.</summary>
+/// <summary>
+/// Sums comune-level facts to the units of a level, through the crosswalk of the level's configuration.
+/// Synthetic facts are summed apart from observed ones, and an observed value replaces the synthetic value of the same cell
+/// (unit, period, dimensions): real data, once loaded, take precedence over generated data with no code change.
+/// </summary>
 public static class Aggregation
 {
     private sealed class Cell
@@ -18,7 +22,7 @@ public static class Aggregation
 
     public static List<QueryRow> Sum(MeasureDefinition measure, LevelMapping mapping, IReadOnlyList<StoredFact> facts)
     {
-        var cells = new Dictionary<(string Unit, string Period, DimensionKey Dims), Cell>();
+        var cells = new Dictionary<(string Unit, string Period, DimensionKey Dims, bool Synthetic), Cell>();
         var native = new List<QueryRow>();
 
         foreach (var stored in facts)
@@ -34,7 +38,7 @@ public static class Aggregation
                 {
                     var unit = mapping.Unit(f.UnitCode);
                     native.Add(new QueryRow(f.UnitCode, unit?.Name ?? f.UnitCode, f.Period, dims.Sex, dims.Age, dims.Citizenship, f.Value,
-                        new Components(1, f.Value is null ? 1 : 0, 0, 0), f.Flag is null ? [] : [f.Flag], [stored.RunId]));
+                        new Components(1, f.Value is null ? 1 : 0, 0, 0), f.Flag is null ? [] : [f.Flag], [stored.RunId], stored.Synthetic));
                 }
 
                 continue;
@@ -50,7 +54,7 @@ public static class Aggregation
                 continue;
             }
 
-            var key = (group.Code, f.Period, dims);
+            var key = (group.Code, f.Period, dims, stored.Synthetic);
             if (!cells.TryGetValue(key, out var cell))
             {
                 cells[key] = cell = new Cell();
@@ -80,7 +84,7 @@ public static class Aggregation
         // A figure the source publishes at this level takes precedence over our sum of its comuni.
         var published = native.Select(r => (r.UnitCode, r.Period, new DimensionKey(r.Sex, r.Age, r.Citizenship))).ToHashSet();
         var rows = new List<QueryRow>(cells.Count + native.Count);
-        foreach (var ((unitCode, period, dims), cell) in cells)
+        foreach (var ((unitCode, period, dims, synthetic), cell) in cells)
         {
             if (published.Contains((unitCode, period, dims)))
             {
@@ -113,10 +117,11 @@ public static class Aggregation
 
             var name = mapping.Unit(unitCode)?.Name ?? unitCode;
             rows.Add(new QueryRow(unitCode, name, period, dims.Sex, dims.Age, dims.Citizenship, value,
-                new Components(cell.SourceUnits, cell.Suppressed, members.Count, missing), flags, [.. cell.Runs]));
+                new Components(cell.SourceUnits, cell.Suppressed, members.Count, missing), flags, [.. cell.Runs], synthetic));
         }
 
         rows.AddRange(native);
+        PreferObserved(rows);
         rows.Sort((a, b) =>
         {
             var c = string.CompareOrdinal(a.UnitCode, b.UnitCode);
@@ -127,5 +132,17 @@ public static class Aggregation
             return c;
         });
         return rows;
+    }
+
+    /// <summary>Drops each synthetic row whose cell (unit, period, dimensions) also has an observed row.</summary>
+    private static void PreferObserved(List<QueryRow> rows)
+    {
+        if (!rows.Any(r => r.Synthetic))
+        {
+            return;
+        }
+
+        var observed = rows.Where(r => !r.Synthetic).Select(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship)).ToHashSet();
+        rows.RemoveAll(r => r.Synthetic && observed.Contains((r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship)));
     }
 }

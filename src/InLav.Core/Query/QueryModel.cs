@@ -19,7 +19,10 @@ public sealed record QueryRequest(
 /// <summary>A component summed into a value: how many source units, how many were blank at source, how many were missing.</summary>
 public sealed record Components(int SourceUnits, int Suppressed, int ComuniInUnit, int ComuniMissing);
 
-/// <summary>One unit and period (and breakdown cell) of an answer.</summary>
+/// <summary>
+/// One unit and period (and breakdown cell) of an answer. Synthetic is true when the value is built from a synthetic source
+/// (generated, not observed): channels must show it labelled SYNTHETIC.
+/// </summary>
 public sealed record QueryRow(
     string UnitCode,
     string UnitName,
@@ -30,7 +33,8 @@ public sealed record QueryRow(
     double? Value,
     Components Components,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<long> ImportRuns);
+    IReadOnlyList<long> ImportRuns,
+    bool Synthetic = false);
 
 public sealed record QueryResult(
     string Measure,

@@ -11,6 +11,9 @@ public sealed class QueryService(IStatisticsReader reader)
 {
     public const int MaxPeriods = 200;
 
+    /// <summary>The label every channel shows beside values built from synthetic sources (rows with Synthetic = true).</summary>
+    public const string SyntheticNote = "SYNTHETIC: rows marked synthetic are generated figures (docs/synthetic-cob.md), not observations; do not use them as statistics.";
+
     public QueryResult Run(QueryRequest request)
     {
         var definition = reader.Measures().FirstOrDefault(m => m.Id == request.Measure)
@@ -62,6 +65,11 @@ public sealed class QueryService(IStatisticsReader reader)
         if (periods.Count == 0)
         {
             notes.Add("No published data for this measure.");
+        }
+
+        if (rows.Any(r => r.Synthetic))
+        {
+            notes.Add(SyntheticNote);
         }
 
         return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);

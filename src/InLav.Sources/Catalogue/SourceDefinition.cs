@@ -41,6 +41,12 @@ public sealed record SourceDefinition
     /// <summary>True when the files may be absent (a source that operators supply later).</summary>
     public bool Optional { get; init; }
 
+    /// <summary>
+    /// True for a generated source (synthetic figures, not observations). Its runs are recorded as synthetic and every value
+    /// built from them is marked Synthetic in query answers; an observed value of the same cell takes precedence.
+    /// </summary>
+    public bool Synthetic { get; init; }
+
     public string? Quirks { get; init; }
 
     public string? Notes { get; init; }

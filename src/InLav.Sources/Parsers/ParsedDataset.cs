@@ -34,6 +34,12 @@ public sealed class ParsedDataset
 
     public long RowsRead { get; set; }
 
+    /// <summary>COB events streamed to the context's event sink (they are not held here).</summary>
+    public long EventCount { get; set; }
+
+    /// <summary>The observation window of the events: the store aggregates them into quarterly facts inside it.</summary>
+    public Cob.CobWindow? EventWindow { get; set; }
+
     public int RowCount => Comuni.Count + Changes.Count + Memberships.Count + Facts.Count + Boundaries.Count + Classifications.Count;
 
     /// <summary>Adds a fact; a second fact for the same cell is an error naming both lines.</summary>
@@ -62,6 +68,24 @@ public sealed class ParseContext
     public IProgress<long>? RowsProgress { get; init; }
 
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The data directory, for reference files a parser reads beside its data files (contract codes, Belfiore codes…).</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Where event parsers stream COB events (the store's bulk writer); null when the caller does not take events.</summary>
+    public Cob.ICobEventSink? Events { get; init; }
+
+    public Cob.ICobEventSink RequireEvents() => Events ?? throw new InvalidOperationException("This parser writes COB events: the import needs an event sink.");
+
+    /// <summary>A reference file named by a catalogue option, resolved in the data directory.</summary>
+    public string ReferenceFile(Catalogue.SourceDefinition source, string option)
+    {
+        var relative = source.RequiredOption(option);
+        var path = Path.Combine(DataDirectory ?? throw new InvalidOperationException("No data directory for reference files."), relative);
+        return File.Exists(path)
+            ? path
+            : throw new SourceFormatException(new SourcePosition(relative, 0, 0), $"reference file '{relative}' (option '{option}' of source '{source.Id}') is not in the data directory");
+    }
 
     /// <summary>Normalises a comune code and checks that the registry knows it; records an error otherwise.</summary>
     public string? RequireComune(string raw, SourcePosition at, ParsedDataset into)

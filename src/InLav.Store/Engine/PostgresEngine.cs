@@ -32,6 +32,7 @@ public sealed class PostgresEngine : IStoreEngine
             "CREATE INDEX IF NOT EXISTS membership_run ON membership (run_id)",
             "CREATE INDEX IF NOT EXISTS boundary_run ON boundary (run_id, level)",
             "CREATE INDEX IF NOT EXISTS import_file_run ON import_file (run_id)",
+            "CREATE INDEX IF NOT EXISTS cob_event_run ON cob_event (run_id)",
         })
         {
             Sql.Execute(connection, sql);

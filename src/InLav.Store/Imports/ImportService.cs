@@ -89,8 +89,8 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         }
 
         var runId = Sql.Scalar<long>(c, "SELECT nextval('run_seq')");
-        Sql.Execute(c, "INSERT INTO import_run (run_id, source_id, total_bytes, sha256, started_at, outcome, previous_run_id, triggered_by) VALUES ($r, $s, $b, $h, $t, $o, $p, $by)",
-            ("r", runId), ("s", source.Id), ("b", totalBytes), ("h", combined), ("t", Sql.UtcNow()), ("o", RunOutcome.Running), ("p", publishedRun), ("by", triggeredBy));
+        Sql.Execute(c, "INSERT INTO import_run (run_id, source_id, total_bytes, sha256, started_at, outcome, previous_run_id, triggered_by, synthetic) VALUES ($r, $s, $b, $h, $t, $o, $p, $by, $syn)",
+            ("r", runId), ("s", source.Id), ("b", totalBytes), ("h", combined), ("t", Sql.UtcNow()), ("o", RunOutcome.Running), ("p", publishedRun), ("by", triggeredBy), ("syn", source.Synthetic));
         store.Engine.BulkInsert(c, "import_file", fileInfos.Select(fi => new object?[] { runId, fi.FileName, fi.SizeBytes, fi.Sha256 }));
 
         // Parse everything first: nothing is written unless the whole source is clean.
@@ -103,6 +103,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         var snapshot = parser.BuildsRegistry ? null : store.Reader.Snapshot();
         var estimated = files.Sum(f => new FileInfo(f).Length <= store.Options.MaxFileBytes ? CountLines(f) : 0);
         long rowsBefore = 0;
+        using var events = new CobEventWriter(store.Engine, runId, source.Synthetic);
         foreach (var file in files)
         {
             var context = new ParseContext
@@ -111,6 +112,8 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
                 MaxFileBytes = store.Options.MaxFileBytes,
                 RowsProgress = new SyncProgress<long>(n => progress?.Report(new ImportProgress(source.Id, "read", rowsBefore + n, estimated, clock.Elapsed))),
                 CancellationToken = ct,
+                DataDirectory = store.Options.DataDirectory,
+                Events = events,
             };
             try
             {
@@ -134,6 +137,15 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
             rowsBefore = dataset.RowsRead;
         }
 
+        try
+        {
+            events.Complete();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            dataset.Errors.Add(new ImportIssue(new SourcePosition(source.Id, 0, 0), $"the store refused the events: {e.Message}"));
+        }
+
         if (dataset.Errors.Count > 0)
         {
             var messages = dataset.Errors.Take(50).Select(e => e.ToString()).ToList();
@@ -147,12 +159,20 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
                 logger.LogError("{Source}: {Message}", source.Id, m);
             }
 
+            DeleteRows(c, runId);
+
             return Finish(c, source, runId, RunOutcome.Failed, dataset.RowsRead, 0, dataset.Errors.Count, messages, clock);
         }
 
+        long loaded = dataset.RowCount;
         try
         {
             Write(c, runId, source, dataset, progress, clock);
+            if (dataset.EventWindow is { } window && dataset.EventCount > 0)
+            {
+                progress?.Report(new ImportProgress(source.Id, "aggregate events", dataset.EventCount, dataset.EventCount, clock.Elapsed));
+                loaded += dataset.EventCount + CobAggregation.Run(c, runId, window);
+            }
         }
         catch (Exception e)
         {
@@ -172,15 +192,15 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
             }
 
             Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = 0, ended_at = $t, messages = $m WHERE run_id = $r",
-                ("o", RunOutcome.Published), ("rr", dataset.RowsRead), ("rl", (long)dataset.RowCount), ("t", Sql.UtcNow()),
+                ("o", RunOutcome.Published), ("rr", dataset.RowsRead), ("rl", loaded), ("t", Sql.UtcNow()),
                 ("m", string.Join("\n", dataset.Warnings.Take(50))), ("r", runId));
             tx.Commit();
         }
 
         store.Reader.Invalidate();
         Prune(c, source.Id);
-        var outcome = new ImportOutcome(source.Id, runId, RunOutcome.Published, dataset.RowsRead, dataset.RowCount, 0, dataset.Warnings.Take(50).ToList(), clock.Elapsed.TotalSeconds);
-        logger.LogInformation("{Source}: run {Run} published, {Rows} rows read, {Loaded} loaded in {Seconds:N1} s", source.Id, runId, dataset.RowsRead, dataset.RowCount, clock.Elapsed.TotalSeconds);
+        var outcome = new ImportOutcome(source.Id, runId, RunOutcome.Published, dataset.RowsRead, loaded, 0, dataset.Warnings.Take(50).ToList(), clock.Elapsed.TotalSeconds);
+        logger.LogInformation("{Source}: run {Run} published, {Rows} rows read, {Loaded} loaded in {Seconds:N1} s", source.Id, runId, dataset.RowsRead, loaded, clock.Elapsed.TotalSeconds);
         return outcome;
     }
 

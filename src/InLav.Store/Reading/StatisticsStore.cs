@@ -14,6 +14,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
     private const string Published = "run_id IN (SELECT run_id FROM published)";
     private volatile TerritorialSnapshot? snapshot;
     private volatile Dictionary<string, IReadOnlyList<string>>? periods;
+    private volatile HashSet<long>? syntheticRuns;
     private readonly Lock gate = new();
 
     /// <summary>Drops the cached snapshot: the next question sees the newly published state.</summary>
@@ -23,6 +24,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         {
             snapshot = null;
             periods = null;
+            syntheticRuns = null;
         }
     }
 
@@ -90,6 +92,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         }
 
         var result = new List<StoredFact>();
+        var synthetic = SyntheticRuns();
         using var c = engine.Open();
         using var cmd = Sql.Command(c, $"SELECT run_id, level, unit, period, sex, age, cit, value, flag FROM fact WHERE {string.Join(" AND ", where)}", [.. parameters]);
         using var r = cmd.ExecuteReader();
@@ -97,10 +100,31 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         {
             var fact = new Fact(measure, r.GetString(1), r.GetString(2), r.GetString(3), new DimensionKey(r.GetString(4), r.GetString(5), r.GetString(6)),
                 r.IsDBNull(7) ? null : r.GetDouble(7), Sql.NullableString(r, 8));
-            result.Add(new StoredFact(fact, r.GetInt64(0)));
+            result.Add(new StoredFact(fact, r.GetInt64(0), synthetic.Contains(r.GetInt64(0))));
         }
 
         return result;
+    }
+
+    /// <summary>The published runs of synthetic sources (import_run.synthetic): their values are marked Synthetic.</summary>
+    public IReadOnlySet<long> SyntheticRuns()
+    {
+        var runs = syntheticRuns;
+        if (runs is null)
+        {
+            runs = [];
+            using var c = engine.Open();
+            using var cmd = Sql.Command(c, $"SELECT run_id FROM import_run WHERE synthetic AND {Published}");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                runs.Add(r.GetInt64(0));
+            }
+
+            syntheticRuns = runs;
+        }
+
+        return runs;
     }
 
     /// <summary>Published boundaries of a release (or of every release), as GeoJSON geometry text by code.</summary>

@@ -4,7 +4,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class AdminApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class AdminApiTests(InLavAppFactory app)
 {
     [Theory]
     [InlineData(null)]

@@ -7,7 +7,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class IndicatorsApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class IndicatorsApiTests(InLavAppFactory app)
 {
     [Fact]
     public async Task The_catalogue_lists_every_indicator_with_its_periods_and_proxy_flag()

@@ -7,7 +7,8 @@ using InLav.Tests.Support;
 namespace InLav.Tests.Api;
 
 /// <summary>The API contract is checked in (docs/openapi/v1.json) so that API changes show in diffs, and linted.</summary>
-public sealed class OpenApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class OpenApiTests(InLavAppFactory app)
 {
     private static readonly string CheckedIn = Path.Combine(StoreOptions.FindHome(AppContext.BaseDirectory), "docs", "openapi", "v1.json");
 

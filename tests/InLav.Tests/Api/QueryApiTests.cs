@@ -9,7 +9,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class QueryApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class QueryApiTests(InLavAppFactory app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -6,7 +6,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class SourcesApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class SourcesApiTests(InLavAppFactory app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

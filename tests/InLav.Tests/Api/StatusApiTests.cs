@@ -3,7 +3,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class StatusApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class StatusApiTests(InLavAppFactory app)
 {
     [Fact]
     public async Task The_status_says_the_startup_import_is_done_and_names_the_configuration()

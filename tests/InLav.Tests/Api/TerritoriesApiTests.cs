@@ -6,7 +6,8 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Api;
 
-public sealed class TerritoriesApiTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class TerritoriesApiTests(InLavAppFactory app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

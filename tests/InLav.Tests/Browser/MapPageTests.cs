@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace InLav.Tests.Browser;
 
 /// <summary>The map page in a real Chromium against the real app.</summary>
-[Collection(GeoWebAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class MapPageTests(InLavAppFactory app, ITestOutputHelper output)
 {
     private static readonly string[] ChromiumArgs =

@@ -6,7 +6,8 @@ using InLav.Tests.Support;
 namespace InLav.Tests.Cli;
 
 /// <summary>The indicator commands through the running server (real Kestrel) and directly on a store file: the same answers as the services.</summary>
-public sealed class CliIndicatorTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class CliIndicatorTests(InLavAppFactory app)
 {
     private string Db => app.Store.Options.DatabasePath!;
 

@@ -6,7 +6,8 @@ using InLav.Web.Hosting;
 namespace InLav.Tests.Cli;
 
 /// <summary>The CLI while a real server (real Kestrel) holds the store: it goes through the HTTP API named in the server lock file.</summary>
-public sealed class CliServerTests(InLavAppFactory app) : IClassFixture<InLavAppFactory>
+[Collection(WebAppCollection.Name)]
+public sealed class CliServerTests(InLavAppFactory app)
 {
     private string Db => app.Store.Options.DatabasePath!;
 

@@ -5,14 +5,7 @@ using InLav.Tests.Support;
 
 namespace InLav.Tests.Geo;
 
-/// <summary>One real app (Kestrel, own DuckDB, real data) shared read-only by the GeoJSON API and the map page tests.</summary>
-[CollectionDefinition(Name)]
-public sealed class GeoWebAppCollection : ICollectionFixture<InLavAppFactory>
-{
-    public const string Name = "geo web app";
-}
-
-[Collection(GeoWebAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class GeoApiTests(InLavAppFactory app)
 {
     [Fact]

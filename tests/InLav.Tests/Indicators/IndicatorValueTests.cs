@@ -30,7 +30,7 @@ public sealed class IndicatorValueTests(ImportedStore imported)
             Assert.Contains(row.Components, c => c is { Measure: "employed", Period: "2011-10-09" });
         }
 
-        Assert.StartsWith("Proxy", result.Notes[0], StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.StartsWith("Proxy", StringComparison.Ordinal));
     }
 
     /// <summary>Torre de' Busi was in Lecco in 2011 and is in Bergamo today: the census restated on today's comuni puts it in BG.</summary>
@@ -65,6 +65,23 @@ public sealed class IndicatorValueTests(ImportedStore imported)
         Assert.Equal(133, milano.Derived.RankInParentOf);
         var province = imported.Store.Indicators.Compute(new IndicatorRequest("employee_taxpayers_share", "provincia", Periods: ["2021"], Units: ["215"]), derived: false);
         Assert.Equal(province.Rows.Single().Value, milano.Derived.ParentValue);
+    }
+
+    [Fact]
+    public void The_cob_turnover_uses_the_real_mlps_flows_for_the_region_and_is_marked_synthetic_where_generated_figures_enter()
+    {
+        var raw = RawCsv.Read("comunicazioni_obbligatorie/mlps_co_regionale_trimestrale_avviamenti_cessazioni_2017_2025.csv", ';')
+            .Where(r => r["regione"] == "Lombardia" && r["anno"] == "2025" && r["trimestre"] == "3").Sum(r => RawCsv.Num(r["rapporti"]));
+        var region = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "regione", Periods: ["2025-Q3"]), derived: false);
+        var row = region.Rows.Single();
+        Assert.Equal(raw, row.Numerator);
+        Assert.All(row.Components.Where(c => c.Role == "numerator"), c => Assert.False(c.Synthetic));
+        Assert.True(row.Synthetic);
+        Assert.StartsWith("SYNTHETIC", region.Notes[0], StringComparison.Ordinal);
+
+        var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "comune", Periods: ["2025-Q3"], Audience: Audience.Internal), derived: false);
+        Assert.All(comuni.Rows, r => Assert.True(r.Synthetic));
+        Assert.Equal(raw, comuni.Rows.Sum(r => r.Numerator!.Value), 6);
     }
 
     [Fact]

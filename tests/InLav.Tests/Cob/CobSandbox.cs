@@ -1,0 +1,114 @@
+using System.Text.Json;
+using InLav.Core.Query;
+using InLav.Sources.Catalogue;
+using InLav.Store;
+using InLav.Store.Engine;
+using InLav.Store.Imports;
+using InLav.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InLav.Tests.Cob;
+
+/// <summary>
+/// A store of its own (DuckDB or PostgreSQL) with the registry and the COB inputs copied from the real data directory, and a
+/// catalogue whose synthetic source generates only the quarters from FromPeriod with a small opening stock (the full series
+/// is tested on the generator alone). Tests add layout files into DataDirectory.
+/// </summary>
+public sealed class CobSandbox : IDisposable
+{
+    public const string Series = "comunicazioni_obbligatorie/mlps_co_regionale_trimestrale_avviamenti_cessazioni_2017_2025.csv";
+    public const string FromPeriod = "2025-Q3";
+
+    private static readonly string[] Inputs =
+    [
+        Series,
+        "comunicazioni_obbligatorie/mlps_tipologie_contrattuali_subset.csv",
+        "censimento_2011/R03_indicatori_2011_comuni_DERIVED_from_localita.csv",
+        "popolazione/ISTAT_POSAS_20240101_totali_sesso_comuni_Lombardia.csv",
+    ];
+
+    private readonly string? postgres;
+
+    public CobSandbox(string engine, int initialStock = 400_000)
+    {
+        Folder = TestData.NewTempFolder("cob");
+        DataDirectory = Path.Combine(Folder, "data");
+        foreach (var file in TempStore.RegistryFiles.Concat(Inputs))
+        {
+            var target = Path.Combine(DataDirectory, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(TestData.File(file), target, true);
+        }
+
+        var catalogue = SourceCatalogue.Load();
+        using var options = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["seed"] = 7,
+            ["initialStock"] = initialStock,
+            ["generatorVersion"] = "1",
+            ["fromPeriod"] = FromPeriod,
+            ["comuni"] = "comuni/situas_report61_comuni_20250101_Lombardia.csv",
+            ["employed"] = "censimento_2011/R03_indicatori_2011_comuni_DERIVED_from_localita.csv",
+            ["population"] = "popolazione/ISTAT_POSAS_20240101_totali_sesso_comuni_Lombardia.csv",
+        }));
+        var synthetic = options.RootElement.Clone();
+        catalogue = new SourceCatalogue([.. catalogue.Sources.Select(s => s.Id == "cob-sintetico" ? s with { Options = synthetic } : s)], catalogue.Measures);
+        postgres = engine == Engines.Postgres ? Engines.CreateDatabase() : null;
+        Store = new InLavStore(new StoreOptions
+        {
+            DataDirectory = DataDirectory,
+            DatabasePath = Path.Combine(Folder, "inlav.duckdb"),
+            Engine = engine,
+            PostgresConnectionString = postgres,
+        }, catalogue);
+        Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
+        var registry = Import("anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026");
+        Assert.All(registry, o => Assert.Equal(RunOutcome.Published, o.Outcome));
+    }
+
+    public string Folder { get; }
+
+    public string DataDirectory { get; }
+
+    public InLavStore Store { get; }
+
+    public ImportService Imports { get; }
+
+    public IReadOnlyList<ImportOutcome> Import(params string[] sourceIds) =>
+        Imports.ImportAllAsync(sourceIds, "tests", null, CancellationToken.None).GetAwaiter().GetResult();
+
+    public ImportOutcome ImportOne(string sourceId) => Import(sourceId).Single();
+
+    public QueryResult Query(string measure, string level, string period, IReadOnlyList<string>? breakdowns = null) =>
+        Store.Query.Run(new QueryRequest(measure, level, "latest", [period], Breakdowns: breakdowns, Audience: Audience.Internal));
+
+    public double Scalar(string sql, params (string, object?)[] parameters)
+    {
+        using var c = Store.Engine.Open();
+        return Sql.Scalar<double>(c, sql, parameters);
+    }
+
+    public void WriteFile(string relative, string text)
+    {
+        var path = Path.Combine(DataDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        if (postgres is not null)
+        {
+            Engines.DropDatabase(postgres);
+        }
+
+        try
+        {
+            Directory.Delete(Folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
