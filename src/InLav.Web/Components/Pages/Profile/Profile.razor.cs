@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using InLav.Core.Territory;
+using InLav.Store;
+using InLav.Web.Components.Pages.Common;
+using InLav.Web.Profiles;
+using Microsoft.AspNetCore.Components;
+
+namespace InLav.Web.Components.Pages.Profile;
+
+/// <summary>
+/// The territory profile (scheda territorio) of any unit of any level: indicators with trend, parent and region,
+/// position among peers; locator map; census pyramid; a generated summary; history and groups; sources and dates.
+/// </summary>
+public partial class Profile : PageBase
+{
+    [Inject]
+    private InLavStore Store { get; set; } = default!;
+
+    [Parameter]
+    public string Level { get; set; } = "";
+
+    [Parameter]
+    public string Code { get; set; } = "";
+
+    private TerritoryProfile? profile;
+    private IReadOnlyList<string> summary = [];
+    private long elapsed;
+
+    protected override void OnParametersSet()
+    {
+        var clock = Stopwatch.StartNew();
+        profile = TerritoryProfile.Build(Store, Level, Code);
+        if (profile is not null)
+        {
+            summary = ProfileSummary.Sentences(profile, Texts, Lang);
+        }
+
+        elapsed = clock.ElapsedMilliseconds;
+    }
+
+    private string UnitLevelName => profile is null ? Level : English ? profile.LevelNameEn : profile.LevelNameIt;
+
+    private string LevelLabel(string level)
+    {
+        var snapshot = Store.Reader.Snapshot();
+        return snapshot.HasLevel(level) ? LevelName(snapshot.Level(level)) : level;
+    }
+
+    private string ParentName => Level == BuiltInLevel.Comune
+        ? profile?.Parents.FirstOrDefault(p => p.Level == BuiltInLevel.Provincia)?.Name ?? T("pages.region")
+        : T("pages.region");
+
+    /// <summary>What the locator map draws: the parent province's comuni for a comune, else every unit of the level.</summary>
+    private object LocatorData()
+    {
+        var snapshot = Store.Reader.Snapshot();
+        IReadOnlyList<string>? within = null;
+        var level = Level;
+        if (Level == BuiltInLevel.Comune && profile!.Parents.FirstOrDefault(p => p.Level == BuiltInLevel.Provincia) is { } province)
+        {
+            within = snapshot.Level(BuiltInLevel.Provincia).MembersOf.GetValueOrDefault(province.Code);
+        }
+        else if (Level == BuiltInLevel.Regione)
+        {
+            level = BuiltInLevel.Provincia;
+        }
+
+        return new
+        {
+            kind = "locator",
+            geoUrl = "/api/v1/geo/" + Uri.EscapeDataString(level),
+            highlight = Level == BuiltInLevel.Regione ? null : Code,
+            within,
+            name = profile!.Unit.Name,
+            failed = T("pages.chart.failed"),
+        };
+    }
+
+    private object PyramidData() => new
+    {
+        kind = "pyramid",
+        ages = profile!.Pyramid.Select(b => AgeLabel(b.Age)),
+        male = profile.Pyramid.Select(b => b.Male),
+        female = profile.Pyramid.Select(b => b.Female),
+        maleLabel = T("profile.pyramid.male"),
+        femaleLabel = T("profile.pyramid.female"),
+        locale = English ? "en-GB" : "it-IT",
+        failed = T("pages.chart.failed"),
+    };
+
+    private string AgeLabel(string age) => age.TrimStart('Y') + (age.EndsWith('+') ? "" : " " + T("profile.pyramid.years"));
+}

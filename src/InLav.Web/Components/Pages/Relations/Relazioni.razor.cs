@@ -1,0 +1,75 @@
+using InLav.Core.Analysis;
+using InLav.Core.Indicators;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+using InLav.Store;
+using InLav.Web.Components.Pages.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace InLav.Web.Components.Pages.Relations;
+
+/// <summary>Two indicators across the units of a level: scatter, regression line, Pearson and Spearman with p-values, outliers.</summary>
+public partial class Relazioni : PageBase
+{
+    public const string DefaultX = "low_income_share";
+    public const string DefaultY = "wp2_mef_istat_gap";
+
+    [Inject]
+    private InLavStore Store { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "x")]
+    public string? X { get; set; }
+
+    [SupplyParameterFromQuery(Name = "y")]
+    public string? Y { get; set; }
+
+    [SupplyParameterFromQuery(Name = "livello")]
+    public string? Livello { get; set; }
+
+    private IndicatorDefinition? x;
+    private IndicatorDefinition? y;
+    private string level = BuiltInLevel.Comune;
+    private CorrelationResult? result;
+    private string? problem;
+    private List<(string Id, string Name)> levels = [];
+
+    protected override void OnInitialized()
+    {
+        var snapshot = Store.Reader.Snapshot();
+        levels = [.. snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id))))];
+        level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Comune;
+        var catalogue = Store.Indicators.Catalogue.Indicators;
+        x = catalogue.FirstOrDefault(d => d.Code == (X ?? DefaultX)) ?? catalogue.FirstOrDefault(d => d.Code == DefaultX);
+        y = catalogue.FirstOrDefault(d => d.Code == (Y ?? DefaultY)) ?? catalogue.FirstOrDefault(d => d.Code == DefaultY);
+        if (x is null || y is null)
+        {
+            return;
+        }
+
+        try
+        {
+            result = Store.Analysis.Correlate(x.Code, y.Code, level);
+        }
+        catch (QueryException e)
+        {
+            problem = e.Message;
+        }
+    }
+
+    private string AxisLabel(IndicatorDefinition d) => Title(d).Contains("(" + d.Unit + ")", StringComparison.Ordinal) ? Title(d) : Title(d) + " (" + d.Unit + ")";
+
+    private object ChartData() => new
+    {
+        kind = "scatter",
+        locale = English ? "en-GB" : "it-IT",
+        xLabel = AxisLabel(x!),
+        yLabel = AxisLabel(y!),
+        unitsLabel = T("relations.chart.units"),
+        outliersLabel = T("relations.chart.outliers"),
+        lineLabel = T("relations.chart.line"),
+        slope = double.IsNaN(result!.Slope) ? 0 : result.Slope,
+        intercept = double.IsNaN(result.Intercept) ? 0 : result.Intercept,
+        points = result.Points.Select(p => new { code = p.UnitCode, name = p.UnitName, x = Math.Round(p.X, 4), y = Math.Round(p.Y, 4), outlier = p.Outlier, link = ProfileLink(level, p.UnitCode) }),
+        failed = T("pages.chart.failed"),
+    };
+}

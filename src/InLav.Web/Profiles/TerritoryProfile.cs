@@ -1,0 +1,122 @@
+using InLav.Core.Indicators;
+using InLav.Core.Measures;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+using InLav.Sources.Catalogue;
+using InLav.Store;
+using InLav.Store.Imports;
+
+namespace InLav.Web.Profiles;
+
+/// <summary>One indicator of a profile: every period of the unit (the sparkline) and the latest with its derived views.</summary>
+public sealed record ProfileIndicator(IndicatorDefinition Definition, IReadOnlyList<IndicatorRow> Series, IndicatorRow Latest);
+
+/// <summary>Residents of one sex and age band (the census pyramid).</summary>
+public sealed record PyramidBand(string Age, double? Male, double? Female, IReadOnlyList<string> Flags);
+
+/// <summary>A source named by the profile's figures, with the date its published data were imported.</summary>
+public sealed record ProfileSource(SourceDefinition Source, DateTime? Imported, long? Run);
+
+/// <summary>A comune's history: its validity, the administrative changes that touch its code, its predecessors.</summary>
+public sealed record ComuneStory(Comune Comune, IReadOnlyList<TerritorialChange> Changes, IReadOnlyList<TerritorialUnit> Predecessors);
+
+/// <summary>Everything the territory profile shows, from the services only.</summary>
+public sealed record TerritoryProfile(
+    TerritorialUnit Unit,
+    string LevelNameIt,
+    string LevelNameEn,
+    string Configuration,
+    IReadOnlyList<ProfileIndicator> Indicators,
+    IReadOnlyList<PyramidBand> Pyramid,
+    string PyramidPeriod,
+    IReadOnlyList<TerritorialUnit> Parents,
+    IReadOnlyList<TerritorialUnit> Members,
+    ComuneStory? History,
+    IReadOnlyList<ProfileSource> Sources)
+{
+    /// <summary>The census date of the population pyramid (2011 census: sex × age bands).</summary>
+    public const string CensusPeriod = "2011-10-09";
+
+    public ProfileIndicator? Indicator(string code) => Indicators.FirstOrDefault(i => i.Definition.Code == code);
+
+    /// <summary>The profile of a unit, or null when the level or the unit does not exist in the latest configuration.</summary>
+    public static TerritoryProfile? Build(InLavStore store, string level, string code)
+    {
+        var snapshot = store.Reader.Snapshot();
+        if (!snapshot.HasLevel(level))
+        {
+            return null;
+        }
+
+        var mapping = snapshot.Level(level);
+        if (mapping.Unit(code) is not { } unit)
+        {
+            return null;
+        }
+
+        var indicators = new List<ProfileIndicator>();
+        foreach (var result in IndicatorCache.AllAt(store, level))
+        {
+            var series = result.Rows.Where(r => r.UnitCode == code && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total)
+                .OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
+            if (series.Count > 0)
+            {
+                indicators.Add(new ProfileIndicator(result.Definition, series, series[^1]));
+            }
+        }
+
+        var parents = new List<TerritorialUnit>();
+        if (level == BuiltInLevel.Comune)
+        {
+            parents.AddRange(snapshot.LevelIds.Where(l => l != BuiltInLevel.Comune).Select(l => snapshot.Level(l).GroupOf(code)).OfType<TerritorialUnit>());
+        }
+        else if (level != BuiltInLevel.Regione)
+        {
+            parents.Add(new TerritorialUnit(BuiltInLevel.Regione, Province.RegionCode, Province.RegionName));
+        }
+
+        var comuni = snapshot.Level(BuiltInLevel.Comune);
+        var members = level == BuiltInLevel.Comune ? [] : (mapping.MembersOf.GetValueOrDefault(code) ?? []).Select(comuni.Unit).OfType<TerritorialUnit>().ToList();
+        var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Append("istat-censimento-2011").Distinct(StringComparer.Ordinal).ToList();
+        var runs = ImportRuns.List(store, limit: 10_000);
+        var sources = sourceIds.Select(store.Catalogue.Find).OfType<SourceDefinition>()
+            .Select(s => runs.FirstOrDefault(r => r.SourceId == s.Id && r.IsPublished) is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
+            .ToList();
+        return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, ReadPyramid(store, level, code), CensusPeriod, parents, members,
+            level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
+    }
+
+    private static List<PyramidBand> ReadPyramid(InLavStore store, string level, string code)
+    {
+        if (!store.Reader.Periods("residents").Contains(CensusPeriod, StringComparer.Ordinal))
+        {
+            return [];
+        }
+
+        var result = store.Query.Run(new QueryRequest("residents", level, null, [CensusPeriod], null, [Dimension.Sex, Dimension.Age], [code]));
+        var rows = result.Rows.Where(r => r.Citizenship == Dimension.Total && r.Age != Dimension.Total && r.Sex != Dimension.Total).ToList();
+        return [.. rows.GroupBy(r => r.Age, StringComparer.Ordinal).OrderBy(g => AgeStart(g.Key))
+            .Select(g => new PyramidBand(g.Key, g.FirstOrDefault(r => r.Sex == "M")?.Value, g.FirstOrDefault(r => r.Sex == "F")?.Value,
+                [.. g.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>"Y25-29" → 25, "Y75+" → 75 (ages sort by their lower bound, not as text).</summary>
+    public static int AgeStart(string age)
+    {
+        var digits = new string(age.SkipWhile(c => !char.IsDigit(c)).TakeWhile(char.IsDigit).ToArray());
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+    }
+
+    private static ComuneStory? Story(TerritorialSnapshot snapshot, LevelMapping mapping, string code)
+    {
+        if (snapshot.Registry.Find(code) is not { } comune)
+        {
+            return null;
+        }
+
+        var changes = snapshot.Registry.Changes.Where(c => c.FromCode == code || c.ToCode == code).OrderBy(c => c.Date).ToList();
+        var predecessors = mapping.Crosswalk.PredecessorsOf(code).Where(p => p != code)
+            .Select(p => new TerritorialUnit(BuiltInLevel.Comune, p, snapshot.Registry.Find(p)?.Name ?? p)).ToList();
+        return new ComuneStory(comune, changes, predecessors);
+    }
+}
