@@ -140,7 +140,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             }
         }
 
-        rows.Sort((a, b) => string.CompareOrdinal(a.UnitCode + "|" + a.Period + "|" + a.Sex + a.Age + a.Citizenship, b.UnitCode + "|" + b.Period + "|" + b.Sex + b.Age + b.Citizenship));
+        rows.Sort(ByUnitPeriodCell);
         return rows;
     }
 
@@ -191,11 +191,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     private List<IndicatorRow> Derive(IndicatorDefinition def, IndicatorRequest request, List<IndicatorRow> rows, IReadOnlyList<string> periods, IReadOnlyList<string> all,
         IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, LevelMapping mapping)
     {
-        string? Previous(string p)
-        {
-            var i = all.ToList().IndexOf(p);
-            return i > 0 ? all[i - 1] : null;
-        }
+        var position = all.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        string? Previous(string p) => position.TryGetValue(p, out var i) && i > 0 ? all[i - 1] : null;
 
         var basePeriod = request.BasePeriod is { } b && all.Contains(b, StringComparer.Ordinal) ? b : periods.Count > 0 && all.Count > 0 ? all[0] : null;
         var extra = periods.Select(Previous).OfType<string>().Append(basePeriod).OfType<string>().Except(periods, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
@@ -224,6 +221,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             }
 
             var inParent = valued.GroupBy(r => parentOf(r.UnitCode) ?? "").ToDictionary(g => g.Key, g => g.Select(r => r.UnitCode).ToList(), StringComparer.Ordinal);
+            var rankInParent = inParent.Values.SelectMany(list => list.Select((u, i) => (u, i + 1))).ToDictionary(x => x.u, x => x.Item2, StringComparer.Ordinal);
             foreach (var r in group)
             {
                 var prev = Previous(r.Period);
@@ -246,7 +244,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                         n,
                         v is null ? null : n > 1 ? 100.0 * (n - rankOf[r.UnitCode]) / (n - 1) : 100,
                         parent,
-                        v is null || siblings is null ? null : siblings.IndexOf(r.UnitCode) + 1,
+                        v is null || siblings is null ? null : rankInParent[r.UnitCode],
                         siblings?.Count,
                         pv,
                         v - pv,
@@ -257,7 +255,17 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             }
         }
 
-        result.Sort((a, b) => string.CompareOrdinal(a.UnitCode + "|" + a.Period + "|" + a.Sex + a.Age + a.Citizenship, b.UnitCode + "|" + b.Period + "|" + b.Sex + b.Age + b.Citizenship));
+        result.Sort(ByUnitPeriodCell);
         return result;
+    }
+
+    private static int ByUnitPeriodCell(IndicatorRow a, IndicatorRow b)
+    {
+        var c = string.CompareOrdinal(a.UnitCode, b.UnitCode);
+        if (c == 0) c = string.CompareOrdinal(a.Period, b.Period);
+        if (c == 0) c = string.CompareOrdinal(a.Sex, b.Sex);
+        if (c == 0) c = string.CompareOrdinal(a.Age, b.Age);
+        if (c == 0) c = string.CompareOrdinal(a.Citizenship, b.Citizenship);
+        return c;
     }
 }

@@ -25,6 +25,8 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
             snapshot = null;
             periods = null;
             syntheticRuns = null;
+            facts.Clear();
+            Interlocked.Increment(ref generation);
         }
     }
 
@@ -70,7 +72,43 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         return p.GetValueOrDefault(measure) ?? [];
     }
 
+    /// <summary>
+    /// Published facts, cached per question until the next publication (published rows never change under a run id,
+    /// so a cached answer is exact until the pointer moves). At most <see cref="MaxCachedQuestions"/> questions are kept.
+    /// </summary>
     public IReadOnlyList<StoredFact> ReadFacts(string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
+    {
+        var key = string.Join('|', measure, string.Join(',', periodList), string.Join(',', selection.Sex), string.Join(',', selection.Age), string.Join(',', selection.Citizenship));
+        if (facts.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var before = Volatile.Read(ref generation);
+        var read = ReadFactsFromStore(measure, periodList, selection);
+        lock (gate)
+        {
+            // A publication while reading makes this answer stale: serve it, but do not keep it.
+            if (before == generation)
+            {
+                if (facts.Count >= MaxCachedQuestions)
+                {
+                    facts.Clear();
+                }
+
+                facts[key] = read;
+            }
+        }
+
+        return read;
+    }
+
+    public const int MaxCachedQuestions = 2048;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<StoredFact>> facts = new(StringComparer.Ordinal);
+    private long generation;
+
+    private List<StoredFact> ReadFactsFromStore(string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
     {
         var (periodIn, periodParams) = Sql.InList("p", periodList);
         var parameters = new List<(string, object?)> { ("m", measure) };
