@@ -9,6 +9,8 @@
   var symbols = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect', 'emptyTriangle', 'emptyDiamond'];
   var dashes = ['solid', 'dashed', 'dotted'];
   var charts = {};
+  var numbers = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 });
+  function axisNumber(v) { return numbers.format(v); }
 
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
@@ -19,10 +21,11 @@
     return element ? JSON.parse(element.textContent) : null;
   }
 
-  function heading(data) {
+  function heading(data, element) {
+    var narrow = element.clientWidth < 576;
     return {
       text: data.title, subtext: data.subtitle, left: 8, top: 4,
-      textStyle: { fontSize: 15, fontWeight: 600, color: textColour, fontFamily: font },
+      textStyle: { fontSize: narrow ? 12 : 15, fontWeight: 600, color: textColour, fontFamily: font, width: element.clientWidth - 24, overflow: 'truncate' },
       subtextStyle: { color: '#3d4955', fontFamily: font },
     };
   }
@@ -67,7 +70,7 @@
         var chart = echarts.init(element, null, { renderer: 'canvas' });
         var option = {
           animation: false,
-          title: heading(data),
+          title: heading(data, element),
           graphic: footer(data),
           tooltip: {
             trigger: 'item', confine: true,
@@ -81,7 +84,7 @@
             },
           },
           visualMap: {
-            type: 'piecewise', pieces: pieces, left: 8, bottom: 28, orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
+            type: 'piecewise', pieces: pieces, show: element.clientWidth >= 576, left: 8, bottom: 28, orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
             textStyle: { color: textColour, fontFamily: font, fontSize: 12 }, hoverLink: true,
           },
           series: [{
@@ -107,11 +110,11 @@
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     var option = {
       animation: false,
-      title: heading(data),
+      title: heading(data, element),
       graphic: footer(data),
       grid: { left: 8, right: 90, top: 64, bottom: 28, containLabel: true },
       tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
-      xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font } },
+      xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
       yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },
       series: [{
         type: 'bar', data: data.values, itemStyle: { color: data.color },
@@ -129,13 +132,13 @@
     var option = {
       animation: false,
       color: seriesColours,
-      title: heading(data),
+      title: heading(data, element),
       graphic: footer(data),
       legend: { type: 'scroll', top: 52, textStyle: { color: textColour, fontFamily: font } },
       grid: { left: 8, right: 24, top: 96, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.periods, axisLabel: { color: textColour, fontFamily: font } },
-      yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font } },
+      yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
       series: data.series.map(function (s, i) {
         return {
           type: 'line', name: s.name, data: s.values, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
@@ -218,6 +221,9 @@
       if (navigator.clipboard) { navigator.clipboard.writeText(source.value).then(shown, function () { document.execCommand('copy'); shown(); }); } else { document.execCommand('copy'); shown(); }
     });
   });
+
+  // Printing shows the data tables folded under the charts.
+  window.addEventListener('beforeprint', function () { Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; }); });
 
   var map = document.getElementById('explorer-map');
   if (map) { drawMap(map); }
