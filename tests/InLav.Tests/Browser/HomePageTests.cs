@@ -33,8 +33,7 @@ public sealed class HomePageTests(InLavAppFactory app, ClassBrowser chromium) : 
     {
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync(Pages.Url(app, "/?lang=en"));
-        await page.FocusAsync("#search-q");
-        await page.Keyboard.TypeAsync("bergam");
+        await page.FillAsync("#search-q", "bergam");
         var province = page.Locator("#search-results a[href='/territorio/provincia/016?lang=en']");
         await province.WaitForAsync();
         Assert.Contains("territories found", await page.InnerTextAsync("#search-status"), StringComparison.Ordinal);

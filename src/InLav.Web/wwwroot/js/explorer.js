@@ -60,7 +60,7 @@
       return piece;
     });
     // fetch with the default cache: the GeoJSON API sends a strong ETag, so the geometry is fetched once per browser.
-    fetch(data.geoUrl, { headers: { Accept: 'application/geo+json' } })
+    fetch(data.geoUrl, { credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return response.json();
