@@ -1,5 +1,6 @@
 using InLav.Web.Admin;
 using InLav.Web.Components;
+using InLav.Web.Explorer;
 using InLav.Web.Geo;
 using InLav.Web.Hosting;
 using InLav.Web.Indicators;
@@ -24,6 +25,7 @@ app.MapQueryApi();
 app.MapIndicatorsApi();
 app.MapSourcesApi();
 app.MapGeoApi();
+app.MapExplorerApi();
 app.MapAdminApi();
 app.MapRazorComponents<App>();
 app.Run();

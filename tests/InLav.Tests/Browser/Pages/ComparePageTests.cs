@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace InLav.Tests.Browser.Pages;
 
 /// <summary>The compare page: add and remove territories, permalinks, back and forward, no JavaScript needed.</summary>
-[Collection(PagesAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class ComparePageTests(InLavAppFactory app, ITestOutputHelper output) : PageTestBase(app, output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace InLav.Tests.Browser.Pages;
 
 /// <summary>Methodology and sources, the accessibility statement and the open-data page.</summary>
-[Collection(PagesAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class MethodologyPagesTests(InLavAppFactory app, ITestOutputHelper output) : PageTestBase(app, output)
 {
     [Fact]

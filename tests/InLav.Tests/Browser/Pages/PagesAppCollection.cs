@@ -5,13 +5,6 @@ using Xunit.Abstractions;
 
 namespace InLav.Tests.Browser.Pages;
 
-/// <summary>One real app (Kestrel, own DuckDB, real data imported) shared read-only by the profile, compare, relations and methodology page tests.</summary>
-[CollectionDefinition(Name)]
-public sealed class PagesAppCollection : ICollectionFixture<InLavAppFactory>
-{
-    public const string Name = "pages web app";
-}
-
 /// <summary>One Chromium per test class, and the checks every page gets: it loads, axe-core finds nothing, a screenshot is kept.</summary>
 public abstract class PageTestBase(InLavAppFactory app, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace InLav.Tests.Browser.Pages;
 
 /// <summary>The territory profile in a real Chromium, for a comune, a province, groups of other levels and the region.</summary>
-[Collection(PagesAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class ProfilePageTests(InLavAppFactory app, ITestOutputHelper output) : PageTestBase(app, output)
 {
     [Theory]

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace InLav.Tests.Browser.Pages;
 
 /// <summary>The relations page (scatter, correlations, outliers) and the composite risk signal.</summary>
-[Collection(PagesAppCollection.Name)]
+[Collection(WebAppCollection.Name)]
 public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper output) : PageTestBase(app, output)
 
 {

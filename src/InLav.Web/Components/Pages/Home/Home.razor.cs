@@ -1,0 +1,54 @@
+using InLav.Core.Indicators;
+using InLav.Core.Query;
+using InLav.Core.Territory;
+using InLav.Store;
+using Microsoft.AspNetCore.Components;
+
+namespace InLav.Web.Components.Pages.Home;
+
+/// <summary>One key figure of Lombardy: the indicator and its values over time (from the indicator service), the latest first.</summary>
+public sealed record KeyFigureData(IndicatorDefinition Definition, IReadOnlyList<IndicatorRow> Series)
+{
+    public IndicatorRow? Latest => Series.LastOrDefault(r => r.Value is not null);
+}
+
+/// <summary>The home page: what the dashboard is, key figures of Lombardy, entry points by theme and by territory.</summary>
+public partial class Home
+{
+    /// <summary>The key figures, in this order, when the catalogue has them.</summary>
+    public static readonly IReadOnlyList<string> KeyIndicators =
+        ["population", "foreign_residents_share", "mean_taxable_income", "employee_taxpayers_share", "wp2_mef_istat_gap", "irregular_employment_share"];
+
+    private List<KeyFigureData> figures = [];
+    private List<IGrouping<string, IndicatorDefinition>> themes = [];
+
+    [Inject]
+    private InLavStore Store { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    protected override void OnInitialized()
+    {
+        var catalogue = Store.Indicators.Catalogue.Indicators;
+        themes = [.. catalogue.GroupBy(i => i.Theme)];
+        foreach (var code in KeyIndicators)
+        {
+            var def = catalogue.FirstOrDefault(i => i.Code == code);
+            if (def is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var result = Store.Indicators.Compute(new IndicatorRequest(code, BuiltInLevel.Regione, null, ["all"], Units: [Province.RegionCode]));
+                figures.Add(new KeyFigureData(def, [.. result.Rows.OrderBy(r => r.Period, StringComparer.Ordinal)]));
+            }
+            catch (QueryException)
+            {
+                figures.Add(new KeyFigureData(def, []));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using InLav.Core.Indicators;
+using InLav.Store;
+using InLav.Store.Export;
+using InLav.Web.Geo;
+
+namespace InLav.Web.Explorer;
+
+/// <summary>Downloads of the explorer's current view: the values as CSV (the shared writer) or XLSX, the map layer as GeoJSON with the values.</summary>
+public static class ExplorerApi
+{
+    public const string Licence = "CC BY 4.0";
+
+    public static void MapExplorerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/explorer/download", Download).WithTags("Indicators and analyses")
+            .WithName("DownloadExplorerView")
+            .WithSummary("The explorer's current view (indicator, level, period, sex/age/citizenship filters) as CSV, XLSX or GeoJSON with the values as properties.")
+            .WithDescription("format: csv (default; the columns of /indicators/{code}/values?format=csv), xlsx (the same table and a sheet of metadata) or geojson (the level's boundaries with value, flags, rank per unit). Public audience: suppressed cells stay empty and flagged.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", GeoApi.MediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static IResult Download(HttpContext http, InLavStore store, GeoLayers layers, string? format)
+    {
+        var problems = new List<string>();
+        var state = ExplorerState.Resolve(http.Request.Query, store, problems);
+        if (problems.Count > 0)
+        {
+            return Results.Problem($"The view is not valid ({string.Join(", ", problems)}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad view");
+        }
+
+        var view = ExplorerView.Build(state, store, withSeries: false);
+        if (view.Result is not { } result)
+        {
+            return Results.Problem(view.Problem ?? "The indicator has no period with data.", statusCode: StatusCodes.Status400BadRequest, title: "No data");
+        }
+
+        var name = FileName(state);
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "" or "csv":
+                return Results.File(Encoding.UTF8.GetBytes(IndicatorCsv.ToCsv(result)), "text/csv; charset=utf-8", name + ".csv");
+            case "xlsx":
+                return Results.File(Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            case "geojson":
+                return Results.File(Encoding.UTF8.GetBytes(GeoJson(layers.Get(state.Level, null), result).ToJsonString()), GeoApi.MediaType, name + ".geojson");
+            default:
+                return Results.Problem($"Unknown format '{format}': use csv, xlsx or geojson.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown format");
+        }
+    }
+
+    public static string FileName(ExplorerState state) =>
+        string.Join('_', new[] { "inlav", state.Indicator, state.Level, state.Period }.Concat(state.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value))
+            .Where(s => !string.IsNullOrEmpty(s))).Replace('+', 'p');
+
+    private static byte[] Xlsx(IndicatorResult result)
+    {
+        var d = result.Definition;
+        var info = new List<IReadOnlyList<string>>
+        {
+            new[] { "field", "value" },
+            new[] { "indicator", d.Code },
+            new[] { "title_it", d.TitleIt },
+            new[] { "title_en", d.TitleEn },
+            new[] { "unit", d.Unit },
+            new[] { "proxy", d.Proxy ? "yes: an indirect signal of undeclared work, not a measurement" : "no" },
+            new[] { "level", result.Level },
+            new[] { "configuration", result.Configuration },
+            new[] { "periods", string.Join(' ', result.Periods) },
+            new[] { "sources", string.Join("; ", d.Sources) },
+            new[] { "licence", Licence },
+            new[] { "flags", "c confidential (disclosure control); s suppressed at source; p partial; m missing; e provisional; n not computable; x synthetic" },
+        };
+        info.AddRange(result.Notes.Select(n => (IReadOnlyList<string>)["note", n]));
+        return XlsxWriter.Write([new XlsxWriter.Sheet("values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
+    }
+
+    /// <summary>The level's boundaries with the view's values as feature properties.</summary>
+    public static JsonObject GeoJson(GeoLayer layer, IndicatorResult result)
+    {
+        var geo = JsonNode.Parse(layer.Json)!.AsObject();
+        var rows = result.Rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var feature in geo["features"]?.AsArray() ?? [])
+        {
+            if (feature?["properties"] is not JsonObject properties)
+            {
+                continue;
+            }
+
+            var row = rows.GetValueOrDefault(properties["code"]?.GetValue<string>() ?? "");
+            properties["indicator"] = result.Definition.Code;
+            properties["period"] = row?.Period ?? result.Periods.LastOrDefault();
+            properties["value"] = row?.Value;
+            properties["unit"] = result.Definition.Unit;
+            properties["flags"] = new JsonArray([.. (row?.Flags ?? []).Select(f => (JsonNode?)JsonValue.Create(f))]);
+            properties["rank"] = row?.Derived?.Rank;
+            properties["rankOf"] = row?.Derived?.RankOf;
+        }
+
+        geo["indicator"] = new JsonObject
+        {
+            ["code"] = result.Definition.Code,
+            ["titleIt"] = result.Definition.TitleIt,
+            ["titleEn"] = result.Definition.TitleEn,
+            ["unit"] = result.Definition.Unit,
+            ["proxy"] = result.Definition.Proxy,
+            ["sources"] = new JsonArray([.. result.Definition.Sources.Select(s => (JsonNode?)JsonValue.Create(s))]),
+            ["licence"] = Licence,
+            ["configuration"] = result.Configuration,
+        };
+        return geo;
+    }
+}

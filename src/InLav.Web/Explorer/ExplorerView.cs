@@ -1,0 +1,81 @@
+using InLav.Core.Indicators;
+using InLav.Core.Query;
+using InLav.Store;
+
+namespace InLav.Web.Explorer;
+
+/// <summary>
+/// What a state of the explorer shows, computed once per request by the indicator service: the values of the level and
+/// period, the legend classes, the ranking and the time series of the chosen units. The page only formats these numbers.
+/// </summary>
+public sealed class ExplorerView
+{
+    private ExplorerView(ExplorerState state, IndicatorDefinition definition, IReadOnlyList<string> periods, IReadOnlyList<string> levels)
+    {
+        State = state;
+        Definition = definition;
+        Periods = periods;
+        Levels = levels;
+    }
+
+    public ExplorerState State { get; }
+
+    public IndicatorDefinition Definition { get; }
+
+    /// <summary>Every period of the indicator, oldest first.</summary>
+    public IReadOnlyList<string> Periods { get; }
+
+    /// <summary>The levels where the indicator is meaningful.</summary>
+    public IReadOnlyList<string> Levels { get; }
+
+    public IndicatorResult? Result { get; private set; }
+
+    /// <summary>A problem of the indicator service (title and detail), shown instead of the values.</summary>
+    public string? Problem { get; private set; }
+
+    public IReadOnlyList<LegendClass> Classes { get; private set; } = [];
+
+    /// <summary>Units with a value, worst first when the indicator has a polarity (highest first otherwise).</summary>
+    public IReadOnlyList<IndicatorRow> Ranking { get; private set; } = [];
+
+    /// <summary>Every period of the chart's units (the chosen ones, or the first three of the ranking).</summary>
+    public IndicatorResult? Series { get; private set; }
+
+    public IReadOnlyList<string> SeriesUnits { get; private set; } = [];
+
+    public bool HasValues => Ranking.Count > 0;
+
+    public static ExplorerView Build(ExplorerState state, InLavStore store, bool withSeries)
+    {
+        var def = store.Indicators.Catalogue.Get(state.Indicator);
+        var view = new ExplorerView(state, def, store.Indicators.Periods(def), ExplorerState.Levels(def, store));
+        if (state.Period is null)
+        {
+            return view;
+        }
+
+        try
+        {
+            view.Result = store.Indicators.Compute(state.Request());
+        }
+        catch (QueryException e)
+        {
+            view.Problem = e.Title + ": " + e.Message;
+            return view;
+        }
+
+        var valued = view.Result.Rows.Where(r => r.Value is not null);
+        view.Ranking = [.. def.HigherIsWorse == false ? valued.OrderBy(r => r.Value) : valued.OrderByDescending(r => r.Value)];
+        view.Classes = Legend.Classes([.. view.Ranking.Select(r => r.Value!.Value)], state.Legend, def.HigherIsWorse);
+        if (withSeries && view.Periods.Count > 0)
+        {
+            view.SeriesUnits = state.Units.Count > 0 ? state.Units : [.. view.Ranking.Take(3).Select(r => r.UnitCode)];
+            if (view.SeriesUnits.Count > 0)
+            {
+                view.Series = store.Indicators.Compute(state.Request(view.SeriesUnits, allPeriods: true), derived: false);
+            }
+        }
+
+        return view;
+    }
+}

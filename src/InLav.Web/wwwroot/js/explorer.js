@@ -1,0 +1,234 @@
+// The indicator explorer: the form applies at once, the map and charts are drawn from the values the page carries
+// (the same as its tables), and the charts can be saved as PNG or SVG. Without JavaScript the GET forms and tables work.
+(function () {
+  'use strict';
+  var font = 'Titillium Web, sans-serif';
+  var textColour = '#1a1a1a';
+  // Okabe–Ito: distinguishable with colour-vision deficiencies; lines also differ by symbol and dash.
+  var seriesColours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+  var symbols = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect', 'emptyTriangle', 'emptyDiamond'];
+  var dashes = ['solid', 'dashed', 'dotted'];
+  var charts = {};
+  var numbers = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 });
+  function axisNumber(v) { return numbers.format(v); }
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+
+  function read(id) {
+    var element = document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function heading(data, element) {
+    var narrow = element.clientWidth < 576;
+    return {
+      text: data.title, subtext: data.subtitle, left: 8, top: 4,
+      textStyle: { fontSize: narrow ? 12 : 15, fontWeight: 600, color: textColour, fontFamily: font, width: element.clientWidth - 24, overflow: 'truncate' },
+      subtextStyle: { color: '#3d4955', fontFamily: font },
+    };
+  }
+
+  function footer(data) {
+    return [{ type: 'text', left: 8, bottom: 4, style: { text: data.source, fill: '#3d4955', font: '12px ' + font } }];
+  }
+
+  function done(element, chart, option, error) {
+    element.setAttribute('aria-busy', 'false');
+    var loading = element.querySelector('[data-loading]');
+    if (loading) { loading.remove(); }
+    if (error) {
+      element.innerHTML = '<p class="alert alert-warning m-3">' + escape(error) + '</p>';
+      element.setAttribute('data-error', 'true');
+      return;
+    }
+    charts[element.id] = { chart: chart, option: option };
+    element.setAttribute('data-rendered', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function drawMap(element) {
+    var data = read('explorer-map-data');
+    if (!data || typeof echarts === 'undefined') { return; }
+    var byCode = {};
+    data.values.forEach(function (v) { byCode[v.code] = v; });
+    var pieces = data.pieces.map(function (p) {
+      var piece = p.first ? { gte: p.min, lte: p.max } : { gt: p.min, lte: p.max };
+      piece.color = p.color;
+      piece.label = p.label;
+      return piece;
+    });
+    // fetch with the default cache: the GeoJSON API sends a strong ETag, so the geometry is fetched once per browser.
+    fetch(data.geoUrl, { credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        return response.json();
+      })
+      .then(function (geo) {
+        if (!echarts.getMap(data.mapName)) { echarts.registerMap(data.mapName, geo); }
+        var chart = echarts.init(element, null, { renderer: 'canvas' });
+        var option = {
+          animation: false,
+          title: heading(data, element),
+          graphic: footer(data),
+          tooltip: {
+            trigger: 'item', confine: true,
+            formatter: function (p) {
+              var v = byCode[p.name];
+              if (!v) { return escape(p.name); }
+              var lines = ['<strong>' + escape(v.name) + '</strong>', escape(v.value === null ? data.noData.label : v.text)];
+              if (v.rank) { lines.push(escape(v.rank)); }
+              v.flags.forEach(function (f) { lines.push(escape(f)); });
+              return lines.join('<br>');
+            },
+          },
+          visualMap: {
+            type: 'piecewise', pieces: pieces, show: element.clientWidth >= 576, left: 8, bottom: 28, orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
+            textStyle: { color: textColour, fontFamily: font, fontSize: 12 }, hoverLink: true,
+          },
+          series: [{
+            type: 'map', map: data.mapName, nameProperty: 'code', roam: !data.embedded, aspectScale: 0.7, layoutCenter: ['60%', '54%'], layoutSize: '92%',
+            itemStyle: { borderColor: '#ffffff', borderWidth: data.level === 'comune' ? 0.2 : 0.8, areaColor: data.noData.color },
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd166', borderColor: '#1a1a1a', borderWidth: 1 } },
+            select: { disabled: true },
+            data: data.values.map(function (v) { return { name: v.code, value: v.value === null ? NaN : v.value }; }),
+          }],
+        };
+        chart.setOption(option);
+        chart.on('click', function (p) {
+          if (byCode[p.name]) { (data.embedded ? window.top : window).location.href = data.profile.replace('__code__', encodeURIComponent(p.name)); }
+        });
+        done(element, chart, option);
+      })
+      .catch(function (error) { done(element, null, null, element.getAttribute('data-error-text') + ' (' + error.message + ')'); });
+  }
+
+  function drawRanking(element) {
+    var data = read('explorer-ranking-data');
+    if (!data || typeof echarts === 'undefined') { return; }
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    var option = {
+      animation: false,
+      title: heading(data, element),
+      graphic: footer(data),
+      grid: { left: 8, right: 90, top: 64, bottom: 28, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
+      xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
+      yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },
+      series: [{
+        type: 'bar', data: data.values, itemStyle: { color: data.color },
+        label: { show: true, position: 'right', color: textColour, fontFamily: font, formatter: function (p) { return data.texts[p.dataIndex].split(' [')[0]; } },
+      }],
+    };
+    chart.setOption(option);
+    done(element, chart, option);
+  }
+
+  function drawSeries(element) {
+    var data = read('explorer-series-data');
+    if (!data || typeof echarts === 'undefined') { return; }
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    var option = {
+      animation: false,
+      color: seriesColours,
+      title: heading(data, element),
+      graphic: footer(data),
+      legend: { type: 'scroll', top: 52, textStyle: { color: textColour, fontFamily: font } },
+      grid: { left: 8, right: 24, top: 96, bottom: 32, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.periods, axisLabel: { color: textColour, fontFamily: font } },
+      yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
+      series: data.series.map(function (s, i) {
+        return {
+          type: 'line', name: s.name, data: s.values, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
+          lineStyle: { type: dashes[i % dashes.length], width: 2 },
+        };
+      }),
+    };
+    chart.setOption(option);
+    done(element, chart, option);
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  }
+
+  function download(button) {
+    var entry = charts[button.getAttribute('data-target')];
+    if (!entry) { return; }
+    var name = button.getAttribute('data-filename') || 'inlav-chart';
+    if (button.getAttribute('data-download') === 'png') {
+      var url = entry.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+      fetch(url).then(function (r) { return r.blob(); }).then(function (blob) { save(blob, name + '.png'); });
+      return;
+    }
+    // SVG: the same option drawn once more by the SVG renderer, off screen.
+    var source = entry.chart.getDom();
+    var holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:' + source.clientWidth + 'px;height:' + source.clientHeight + 'px';
+    document.body.appendChild(holder);
+    var svgChart = echarts.init(holder, null, { renderer: 'svg', width: source.clientWidth, height: source.clientHeight });
+    svgChart.setOption(entry.option);
+    var dataUrl = svgChart.getDataURL({ type: 'svg', backgroundColor: '#ffffff' });
+    svgChart.dispose();
+    holder.remove();
+    var comma = dataUrl.indexOf(',');
+    var body = dataUrl.slice(0, comma).indexOf(';base64') >= 0 ? atob(dataUrl.slice(comma + 1)) : decodeURIComponent(dataUrl.slice(comma + 1));
+    save(new Blob([body], { type: 'image/svg+xml' }), name + '.svg');
+  }
+
+  var form = document.getElementById('explorer-form');
+  if (form) {
+    Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
+      select.addEventListener('change', function () {
+        if (select.hasAttribute('data-resets')) {
+          // Another indicator: its own periods, breakdowns and units apply.
+          Array.prototype.forEach.call(form.querySelectorAll('#f-period, #f-sex, #f-age, #f-citizenship, input[name=unit]'), function (e) { e.disabled = true; });
+        }
+        var loading = document.getElementById('explorer-loading');
+        if (loading) { loading.hidden = false; }
+        form.setAttribute('aria-busy', 'true');
+        form.submit();
+      });
+    });
+    // Back/forward may restore the page from the cache with the choices made before leaving: show the page's own.
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        form.reset();
+        form.removeAttribute('aria-busy');
+        Array.prototype.forEach.call(form.querySelectorAll('[disabled]'), function (e) { e.disabled = false; });
+        var loading = document.getElementById('explorer-loading');
+        if (loading) { loading.hidden = true; }
+      }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-needs-js]'), function (e) { e.hidden = false; });
+  Array.prototype.forEach.call(document.querySelectorAll('[data-download]'), function (b) { b.addEventListener('click', function () { download(b); }); });
+  Array.prototype.forEach.call(document.querySelectorAll('[data-copy]'), function (b) {
+    b.addEventListener('click', function () {
+      var source = document.getElementById(b.getAttribute('data-copy'));
+      var status = document.getElementById('embed-status');
+      source.select();
+      var shown = function () { status.textContent = status.getAttribute('data-copied'); };
+      if (navigator.clipboard) { navigator.clipboard.writeText(source.value).then(shown, function () { document.execCommand('copy'); shown(); }); } else { document.execCommand('copy'); shown(); }
+    });
+  });
+
+  // Printing shows the data tables folded under the charts.
+  window.addEventListener('beforeprint', function () { Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; }); });
+
+  var map = document.getElementById('explorer-map');
+  if (map) { drawMap(map); }
+  var ranking = document.getElementById('explorer-ranking');
+  if (ranking) { drawRanking(ranking); }
+  var series = document.getElementById('explorer-series');
+  if (series) { drawSeries(series); }
+})();
