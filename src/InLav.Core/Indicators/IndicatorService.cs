@@ -136,7 +136,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
             foreach (var ((unit, sex, age, cit), cell) in cells)
             {
-                rows.Add(Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs));
+                var row = Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs);
+                rows.Add(audience == Audience.Public ? ApplyMinCount(def, row) : row);
             }
         }
 
@@ -146,6 +147,24 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
     private static string Keep(IReadOnlyList<string> breakdowns, string dimension, string value) =>
         breakdowns.Contains(dimension, StringComparer.Ordinal) ? value : Dimension.Total;
+
+    /// <summary>
+    /// The indicator's own minimum count (it may be higher than its measures' thresholds, for sensitive indicators):
+    /// on public channels a value resting on a count component with 0 &lt; count &lt; minCount is confidential, with its components.
+    /// </summary>
+    private IndicatorRow ApplyMinCount(IndicatorDefinition def, IndicatorRow row)
+    {
+        var small = row.Components.Any(c => c.Value is { } v && v > 0 && v < def.MinCount
+            && reader.Measures().FirstOrDefault(m => m.Id == c.Measure)?.DisclosureThreshold > 0);
+        return !small ? row : row with
+        {
+            Value = null,
+            Numerator = null,
+            Denominator = null,
+            Components = [.. row.Components.Select(c => c with { Value = null })],
+            Flags = [.. row.Flags.Append(FactFlag.Confidential).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
+    }
 
     private static IndicatorRow Combine(IndicatorDefinition def, int termCount, string unit, string name, string period, string sex, string age, string cit,
         List<IndicatorComponent> parts, SortedSet<long> runs)

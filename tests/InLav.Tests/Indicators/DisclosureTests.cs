@@ -63,4 +63,37 @@ public sealed class DisclosureTests(ImportedStore imported)
     {
         Assert.All(Census(Audience.Public, "provincia").Rows, r => Assert.NotNull(r.Value));
     }
+
+    [Fact]
+    public void An_indicator_with_a_higher_minimum_count_hides_its_values_on_public_channels_only()
+    {
+        var sensitive = new InLav.Core.Indicators.IndicatorDefinition
+        {
+            Code = "foreign_share_sensitive",
+            TitleIt = "x",
+            TitleEn = "x",
+            DescriptionIt = "x",
+            DescriptionEn = "x",
+            Theme = "population",
+            Unit = "%",
+            Sources = [],
+            Scale = 100,
+            MinCount = 500,
+            Numerator = [new() { Measure = "residents", Filters = new Dictionary<string, string> { ["citizenship"] = "FOR" } }],
+            Denominator = [new() { Measure = "residents" }],
+        };
+        var store = imported.Store;
+        var service = new InLav.Core.Indicators.IndicatorService(store.Query, store.Reader, new InLav.Core.Indicators.IndicatorCatalogue([sensitive], store.Catalogue.Measures));
+        var request = new InLav.Core.Indicators.IndicatorRequest("foreign_share_sensitive", "comune", Periods: ["2024-01-01"]);
+        var published = service.Compute(request, derived: false).Rows;
+        var open = service.Compute(request with { Audience = Audience.Internal }, derived: false).Rows.ToDictionary(r => r.UnitCode);
+        var hidden = published.Where(r => r.Flags.Contains(FactFlag.Confidential)).ToList();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, r =>
+        {
+            Assert.Null(r.Value);
+            Assert.Contains(open[r.UnitCode].Components, c => c.Value is > 0 and < 500);
+        });
+        Assert.All(published.Where(r => r.Value is not null), r => Assert.All(r.Components, c => Assert.True(c.Value is 0 or >= 500)));
+    }
 }
