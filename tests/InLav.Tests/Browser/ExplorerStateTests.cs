@@ -36,6 +36,14 @@ public sealed class ExplorerStateTests(InLavAppFactory app, ClassBrowser chromiu
         await page.WaitForURLAsync(url => url.Contains("indicator=mean_taxable_income", StringComparison.Ordinal));
         Assert.Equal("2021", await page.InputValueAsync("#f-period"));
         Assert.Equal(0, await page.Locator(".alert-warning").CountAsync());
+
+        // The period slider (keyboard): one step left is the previous tax year.
+        Assert.True(await page.Locator("#f-period-slider").IsVisibleAsync());
+        await page.FocusAsync("#f-period-slider");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForURLAsync(url => url.Contains("period=2020", StringComparison.Ordinal));
+        Assert.Equal("2020", await page.InputValueAsync("#f-period"));
+        Assert.Equal("1", await page.InputValueAsync("#f-period-slider"));
         await page.CloseAsync();
     }
 
@@ -80,6 +88,7 @@ public sealed class ExplorerStateTests(InLavAppFactory app, ClassBrowser chromiu
         await PageSteps.DrawnAsync(page, "explorer-map");
         output.WriteLine(FormattableString.Invariant($"comune map interactive after {clock.ElapsedMilliseconds} ms (first load of this browser)"));
 
+        await page.Locator("#explorer-map").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("#explorer-map canvas").First.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height * 0.55f));
         await page.Locator("#explorer-map div:has-text('°')").Last.WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -198,6 +198,21 @@
         form.submit();
       });
     });
+    // The period slider moves the period select (the form's real field); releasing it applies the choice.
+    var slider = document.getElementById('f-period-slider');
+    var periodSelect = document.getElementById('f-period');
+    if (slider && periodSelect) {
+      var periods = slider.getAttribute('data-periods').split('|');
+      var labels = slider.getAttribute('data-labels').split('|');
+      var shown = document.getElementById('f-period-slider-value');
+      slider.addEventListener('input', function () {
+        var i = parseInt(slider.value, 10);
+        periodSelect.value = periods[i];
+        slider.setAttribute('aria-valuetext', labels[i]);
+        if (shown) { shown.textContent = labels[i]; }
+      });
+      slider.addEventListener('change', function () { periodSelect.dispatchEvent(new Event('change')); });
+    }
     // Back/forward may restore the page from the cache with the choices made before leaving: show the page's own.
     window.addEventListener('pageshow', function (event) {
       if (event.persisted) {
