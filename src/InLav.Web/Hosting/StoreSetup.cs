@@ -34,6 +34,7 @@ public static class StoreSetup
         builder.Services.AddSingleton<ImportState>();
         builder.Services.AddSingleton<Components.Shell.Texts>();
         builder.Services.AddHostedService<StartupImport>();
+        builder.Services.AddHostedService<Profiles.IndicatorWarmup>();
     }
 }
 
