@@ -5,7 +5,6 @@ using InLav.Store;
 using InLav.Store.Engine;
 using InLav.Store.Imports;
 using InLav.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InLav.Tests.Cob;
 
@@ -27,19 +26,10 @@ public sealed class CobSandbox : IDisposable
         "popolazione/ISTAT_POSAS_20240101_totali_sesso_comuni_Lombardia.csv",
     ];
 
-    private readonly string? postgres;
+    private readonly TempStore store;
 
     public CobSandbox(string engine, int initialStock = 400_000)
     {
-        Folder = TestData.NewTempFolder("cob");
-        DataDirectory = Path.Combine(Folder, "data");
-        foreach (var file in TempStore.RegistryFiles.Concat(Inputs))
-        {
-            var target = Path.Combine(DataDirectory, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(TestData.File(file), target, true);
-        }
-
         var catalogue = SourceCatalogue.Load();
         using var options = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object>
         {
@@ -53,29 +43,19 @@ public sealed class CobSandbox : IDisposable
         }));
         var synthetic = options.RootElement.Clone();
         catalogue = new SourceCatalogue([.. catalogue.Sources.Select(s => s.Id == "cob-sintetico" ? s with { Options = synthetic } : s)], catalogue.Measures);
-        postgres = engine == Engines.Postgres ? Engines.CreateDatabase() : null;
-        Store = new InLavStore(new StoreOptions
-        {
-            DataDirectory = DataDirectory,
-            DatabasePath = Path.Combine(Folder, "inlav.duckdb"),
-            Engine = engine,
-            PostgresConnectionString = postgres,
-        }, catalogue);
-        Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
-        var registry = Import("anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026");
-        Assert.All(registry, o => Assert.Equal(RunOutcome.Published, o.Outcome));
+        store = new TempStore([.. TempStore.RegistryFiles, .. Inputs], engine: engine, catalogue: catalogue);
+        store.ImportRegistry();
     }
 
-    public string Folder { get; }
+    public string Folder => store.Folder;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => store.DataDirectory;
 
-    public InLavStore Store { get; }
+    public InLavStore Store => store.Store;
 
-    public ImportService Imports { get; }
+    public ImportService Imports => store.Imports;
 
-    public IReadOnlyList<ImportOutcome> Import(params string[] sourceIds) =>
-        Imports.ImportAllAsync(sourceIds, "tests", null, CancellationToken.None).GetAwaiter().GetResult();
+    public IReadOnlyList<ImportOutcome> Import(params string[] sourceIds) => store.Import(sourceIds);
 
     public ImportOutcome ImportOne(string sourceId) => Import(sourceId).Single();
 
@@ -95,20 +75,5 @@ public sealed class CobSandbox : IDisposable
         File.WriteAllText(path, text);
     }
 
-    public void Dispose()
-    {
-        Store.Dispose();
-        if (postgres is not null)
-        {
-            Engines.DropDatabase(postgres);
-        }
-
-        try
-        {
-            Directory.Delete(Folder, true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => store.Dispose();
 }

@@ -5,7 +5,6 @@ using InLav.Store;
 using InLav.Store.Engine;
 using InLav.Store.Imports;
 using InLav.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InLav.Tests.Imports;
 
@@ -18,12 +17,10 @@ public sealed class ImportSandbox : IDisposable
     public const string AnprSource = "anpr-residenti";
     public const string AnprFile = "popolazione/ANPR_popolazione_residente_2026_Lombardia.csv";
 
-    private static readonly string[] RegistrySources = ["anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026"];
+    private readonly TempStore store;
 
     public ImportSandbox(long maxFileBytes = 256L * 1024 * 1024, string? anprOptionsJson = null, string? extraSourceJson = null)
     {
-        Folder = TestData.NewTempFolder("bad-input");
-        DataDirectory = Path.Combine(Folder, "data");
         var catalogue = SourceCatalogue.Load();
         if (anprOptionsJson is not null)
         {
@@ -38,39 +35,26 @@ public sealed class ImportSandbox : IDisposable
             catalogue = new SourceCatalogue([.. catalogue.Sources, extra], catalogue.Measures);
         }
 
-        foreach (var source in RegistrySources.Select(id => catalogue.Find(id)!))
-        {
-            foreach (var file in SourceCatalogue.LocateFiles(source, TestData.Directory))
-            {
-                Copy(Path.GetRelativePath(TestData.Directory, file));
-            }
-        }
-
-        Copy(AnprFile);
-        Store = new InLavStore(new StoreOptions { DataDirectory = DataDirectory, DatabasePath = Path.Combine(Folder, "inlav.duckdb"), MaxFileBytes = maxFileBytes }, catalogue);
-        Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
-        var registry = Imports.ImportAllAsync(RegistrySources, "tests", null, CancellationToken.None).GetAwaiter().GetResult();
-        Assert.All(registry, o => Assert.Equal(RunOutcome.Published, o.Outcome));
+        store = new TempStore([.. TempStore.RegistryFiles, AnprFile], maxFileBytes, catalogue: catalogue);
+        store.ImportRegistry();
     }
 
-    public string Folder { get; }
+    public string Folder => store.Folder;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => store.DataDirectory;
 
-    public InLavStore Store { get; }
+    public InLavStore Store => store.Store;
 
-    public ImportService Imports { get; }
+    public ImportService Imports => store.Imports;
 
     public string AnprPath => Path.Combine(DataDirectory, AnprFile);
 
     /// <summary>The real file's text (UTF-8, LF).</summary>
     public static string RealAnprText => File.ReadAllText(TestData.File(AnprFile));
 
-    public ImportOutcome Import(string sourceId) =>
-        Imports.ImportAllAsync([sourceId], "tests", null, CancellationToken.None).GetAwaiter().GetResult().Single();
+    public ImportOutcome Import(string sourceId) => store.Import(sourceId).Single();
 
-    public ImportOutcome ImportAnpr() =>
-        Imports.ImportAllAsync([AnprSource], "tests", null, CancellationToken.None).GetAwaiter().GetResult().Single();
+    public ImportOutcome ImportAnpr() => Import(AnprSource);
 
     /// <summary>The question whose answer must not change when a broken file is refused.</summary>
     public double? Answer() =>
@@ -96,22 +80,5 @@ public sealed class ImportSandbox : IDisposable
         return string.Join('\n', lines);
     }
 
-    public void Dispose()
-    {
-        Store.Dispose();
-        try
-        {
-            Directory.Delete(Folder, true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private void Copy(string relative)
-    {
-        var target = Path.Combine(DataDirectory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(TestData.File(relative), target, true);
-    }
+    public void Dispose() => store.Dispose();
 }

@@ -1,3 +1,4 @@
+using InLav.Sources.Catalogue;
 using InLav.Store;
 using InLav.Store.Imports;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,12 +23,13 @@ public sealed class TempStore : IDisposable
 
     private readonly string? postgres;
 
-    public TempStore(IEnumerable<string> realFiles, long maxFileBytes = 256L * 1024 * 1024, string engine = Engines.DuckDb)
-        : this(realFiles, maxFileBytes, engine, null)
+    /// <param name="catalogue">A catalogue of the test's own (e.g. with changed source options); default the real one.</param>
+    public TempStore(IEnumerable<string> realFiles, long maxFileBytes = 256L * 1024 * 1024, string engine = Engines.DuckDb, SourceCatalogue? catalogue = null)
+        : this(realFiles, maxFileBytes, engine, null, catalogue)
     {
     }
 
-    private TempStore(IEnumerable<string> realFiles, long maxFileBytes, string engine, string? dataDirectory)
+    private TempStore(IEnumerable<string> realFiles, long maxFileBytes, string engine, string? dataDirectory, SourceCatalogue? catalogue = null)
     {
         Folder = TestData.NewTempFolder("store");
         DataDirectory = dataDirectory ?? Path.Combine(Folder, "data");
@@ -44,12 +46,18 @@ public sealed class TempStore : IDisposable
             Engine = engine,
             PostgresConnectionString = postgres,
             MaxFileBytes = maxFileBytes,
-        });
+        }, catalogue);
         Imports = new ImportService(Store, NullLogger<ImportService>.Instance);
     }
 
     /// <summary>A store reading the real data directory itself (nothing copied; never write into it).</summary>
     public static TempStore OnRealData(string engine) => new([], 256L * 1024 * 1024, engine, TestData.Directory);
+
+    /// <summary>The ids of the sources that build the territorial registry from <see cref="RegistryFiles"/>.</summary>
+    public static readonly string[] RegistrySources = ["anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026"];
+
+    /// <summary>Imports the registry sources and checks they are published.</summary>
+    public void ImportRegistry() => Assert.All(Import(RegistrySources), o => Assert.Equal(RunOutcome.Published, o.Outcome));
 
     public string Folder { get; }
 
