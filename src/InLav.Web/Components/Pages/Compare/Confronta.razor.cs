@@ -121,7 +121,7 @@ public partial class Confronta : PageBase
         return s.HasLevel(level) ? LevelName(s.Level(level)) : level;
     }
 
-    /// <summary>The grouped bars: each unit's value as an index on Lombardy = 100, so indicators in different units share an axis.</summary>
+    /// <summary>The grouped bars: each unit's value as an index on Lombardy = 100, so indicators in different units share an axis; no bar where a value is negative.</summary>
     private object ChartData() => new
     {
         kind = "bars",
@@ -132,7 +132,8 @@ public partial class Confronta : PageBase
         series = units.Select((u, i) => new
         {
             name = u.Name,
-            values = lines.Select(l => l.Cells[i]?.Value is { } v && l.Region?.Value is { } r && r != 0 ? Math.Round(100 * v / r, 1) : (double?)null),
+            // An index is meaningful only when both values are of the same, positive sign (a gap can be negative): else no bar.
+            values = lines.Select(l => l.Cells[i]?.Value is { } v && v >= 0 && l.Region?.Value is { } r && r > 0 ? Math.Round(100 * v / r, 1) : (double?)null),
         }),
         failed = T("pages.chart.failed"),
     };
