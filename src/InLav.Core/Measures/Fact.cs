@@ -28,6 +28,9 @@ public static class FactFlag
 
     /// <summary>Not computable: a denominator is zero or a component is missing.</summary>
     public const string NotComputable = "n";
+
+    /// <summary>SYNTHETIC: built from generated figures (docs/synthetic-cob.md), not from observations.</summary>
+    public const string Synthetic = "x";
 }
 
 /// <summary>

@@ -38,7 +38,7 @@ public static class Aggregation
                 {
                     var unit = mapping.Unit(f.UnitCode);
                     native.Add(new QueryRow(f.UnitCode, unit?.Name ?? f.UnitCode, f.Period, dims.Sex, dims.Age, dims.Citizenship, f.Value,
-                        new Components(1, f.Value is null ? 1 : 0, 0, 0), f.Flag is null ? [] : [f.Flag], [stored.RunId], stored.Synthetic));
+                        new Components(1, f.Value is null ? 1 : 0, 0, 0), [.. new[] { f.Flag, stored.Synthetic ? FactFlag.Synthetic : null }.OfType<string>()], [stored.RunId], stored.Synthetic));
                 }
 
                 continue;
@@ -113,6 +113,12 @@ public static class Aggregation
             if (cell.Estimated)
             {
                 flags.Add(FactFlag.Estimated);
+            }
+
+            if (synthetic)
+            {
+                // The flag carries the SYNTHETIC label to every channel that shows flags (tables, maps, CSV, profiles).
+                flags.Add(FactFlag.Synthetic);
             }
 
             var name = mapping.Unit(unitCode)?.Name ?? unitCode;

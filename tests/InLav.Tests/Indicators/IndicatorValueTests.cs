@@ -1,3 +1,4 @@
+using InLav.Core.Measures;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Tests.Imports;
@@ -81,6 +82,7 @@ public sealed class IndicatorValueTests(ImportedStore imported)
 
         var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "comune", Periods: ["2025-Q3"], Audience: Audience.Internal), derived: false);
         Assert.All(comuni.Rows, r => Assert.True(r.Synthetic));
+        Assert.All(comuni.Rows, r => Assert.Contains(FactFlag.Synthetic, r.Flags));
         Assert.Equal(raw, comuni.Rows.Sum(r => r.Numerator!.Value), 6);
     }
 

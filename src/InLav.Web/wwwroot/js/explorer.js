@@ -92,7 +92,12 @@
             itemStyle: { borderColor: '#ffffff', borderWidth: data.level === 'comune' ? 0.2 : 0.8, areaColor: data.noData.color },
             emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd166', borderColor: '#1a1a1a', borderWidth: 1 } },
             select: { disabled: true },
-            data: data.values.map(function (v) { return { name: v.code, value: v.value === null ? NaN : v.value }; }),
+            // Areas without a value (suppressed, missing) are hatched, not only grey: colour is never the only carrier of meaning.
+            data: data.values.map(function (v) {
+              return v.value === null
+                ? { name: v.code, value: NaN, itemStyle: { areaColor: data.noData.color, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [1, 3], rotation: -0.78, color: 'rgba(26,26,26,0.45)' } } }
+                : { name: v.code, value: v.value };
+            }),
           }],
         };
         chart.setOption(option);
