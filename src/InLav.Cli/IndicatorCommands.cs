@@ -24,9 +24,9 @@ public static class IndicatorCommands
     {
         var code = new Argument<string>("code") { Description = "The indicator code (see 'inlav indicators')." };
         var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
-        var period = new Option<string[]>("--period") { Description = "Periods (repeatable), 'latest' (default) or 'all'.", AllowMultipleArgumentsPerToken = true };
-        var unit = new Option<string[]>("--unit") { Description = "Only these unit codes (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var breakdown = new Option<string[]>("--breakdown") { Description = "Break down by sex, age or citizenship where the indicator allows.", AllowMultipleArgumentsPerToken = true };
+        var period = QueryCommand.List("--period", "P", "Periods (repeatable or comma-separated), 'latest' (default) or 'all'.");
+        var unit = QueryCommand.List("--unit", "U", "Only these unit codes (repeatable).");
+        var breakdown = QueryCommand.List("--breakdown", "D", "Break down by sex, age or citizenship where the indicator allows.");
         var sex = new Option<string?>("--sex") { Description = "Filter on sex (M, F)." };
         var basePeriod = new Option<string?>("--base") { Description = "Base period of the index view (default the first period)." };
         var configuration = new Option<string?>("--configuration") { Description = "Territorial configuration: yyyy-MM-dd or 'latest'." };
@@ -39,8 +39,8 @@ public static class IndicatorCommands
         command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
         {
             var filters = parse.GetValue(sex) is { Length: > 0 } s ? new Dictionary<string, string> { [Dimension.Sex] = s } : null;
-            var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), Split(parse.GetValue(period)), filters,
-                Split(parse.GetValue(breakdown)), Split(parse.GetValue(unit)), BasePeriod: parse.GetValue(basePeriod));
+            var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), QueryCommand.Values(parse, period), filters,
+                QueryCommand.Values(parse, breakdown), QueryCommand.Values(parse, unit), BasePeriod: parse.GetValue(basePeriod));
             await Write(cli, await client.IndicatorAsync(request, parse.GetValue(format)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }));
@@ -74,8 +74,6 @@ public static class IndicatorCommands
         }));
         return command;
     }
-
-    private static List<string>? Split(string[]? values) => values is { Length: > 0 } v ? v.SelectMany(ImportCommands.SplitList).ToList() : null;
 
     private static async Task Write(CliContext cli, string text, CancellationToken ct)
     {

@@ -46,9 +46,11 @@ public static class QueryCommand
         return command;
     }
 
-    private static Option<string[]> List(string name, string helpName, string description) =>
+    /// <summary>A repeatable option whose values may also be comma-separated.</summary>
+    internal static Option<string[]> List(string name, string helpName, string description) =>
         new(name) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = true };
 
-    private static List<string>? Values(ParseResult parse, Option<string[]> option) =>
+    /// <summary>The values of a repeatable option, commas split; null when none was given.</summary>
+    internal static List<string>? Values(ParseResult parse, Option<string[]> option) =>
         parse.GetValue(option) is { Length: > 0 } values ? values.SelectMany(ImportCommands.SplitList).ToList() : null;
 }

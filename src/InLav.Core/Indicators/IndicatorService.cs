@@ -219,8 +219,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         var byKey = rows.Concat(history).ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
 
         var parentOf = QueryService.ParentOf(mapping);
-        var parentLevel = request.Level == BuiltInLevel.Comune ? BuiltInLevel.Provincia : BuiltInLevel.Regione;
-        var parents = request.Level == BuiltInLevel.Regione ? [] : Values(def, parentLevel, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
+        var parentLevel = QueryService.ParentLevel(request.Level);
+        var parents = parentLevel is null ? [] : Values(def, parentLevel, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
         var region = request.Level == BuiltInLevel.Regione ? rows : parentLevel == BuiltInLevel.Regione ? parents
             : Values(def, BuiltInLevel.Regione, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
         var parentValue = parents.ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
@@ -278,13 +278,6 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         return result;
     }
 
-    private static int ByUnitPeriodCell(IndicatorRow a, IndicatorRow b)
-    {
-        var c = string.CompareOrdinal(a.UnitCode, b.UnitCode);
-        if (c == 0) c = string.CompareOrdinal(a.Period, b.Period);
-        if (c == 0) c = string.CompareOrdinal(a.Sex, b.Sex);
-        if (c == 0) c = string.CompareOrdinal(a.Age, b.Age);
-        if (c == 0) c = string.CompareOrdinal(a.Citizenship, b.Citizenship);
-        return c;
-    }
+    private static int ByUnitPeriodCell(IndicatorRow a, IndicatorRow b) =>
+        CellOrder.Compare((a.UnitCode, a.Period, a.Sex, a.Age, a.Citizenship), (b.UnitCode, b.Period, b.Sex, b.Age, b.Citizenship));
 }

@@ -31,6 +31,9 @@ public static class FactFlag
 
     /// <summary>SYNTHETIC: built from generated figures (docs/synthetic-cob.md), not from observations.</summary>
     public const string Synthetic = "x";
+
+    /// <summary>Every flag a value can carry.</summary>
+    public static readonly IReadOnlyList<string> All = [Confidential, SuppressedAtSource, PartiallySuppressed, Missing, Estimated, NotComputable, Synthetic];
 }
 
 /// <summary>

@@ -128,15 +128,7 @@ public static class Aggregation
 
         rows.AddRange(native);
         PreferObserved(rows);
-        rows.Sort((a, b) =>
-        {
-            var c = string.CompareOrdinal(a.UnitCode, b.UnitCode);
-            if (c == 0) c = string.CompareOrdinal(a.Period, b.Period);
-            if (c == 0) c = string.CompareOrdinal(a.Sex, b.Sex);
-            if (c == 0) c = string.CompareOrdinal(a.Age, b.Age);
-            if (c == 0) c = string.CompareOrdinal(a.Citizenship, b.Citizenship);
-            return c;
-        });
+        rows.Sort((a, b) => CellOrder.Compare((a.UnitCode, a.Period, a.Sex, a.Age, a.Citizenship), (b.UnitCode, b.Period, b.Sex, b.Age, b.Citizenship)));
         return rows;
     }
 

@@ -75,6 +75,14 @@ public sealed class QueryService(IStatisticsReader reader)
         return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);
     }
 
+    /// <summary>The level whose units hold the units of a level: provinces for comuni, the region for every other level (none for the region).</summary>
+    public static string? ParentLevel(string level) => level switch
+    {
+        BuiltInLevel.Regione => null,
+        BuiltInLevel.Comune => BuiltInLevel.Provincia,
+        _ => BuiltInLevel.Regione,
+    };
+
     /// <summary>The unit whose published total contains a unit: a comune's province; the region for every other group.</summary>
     public static Func<string, string?> ParentOf(LevelMapping mapping) => mapping.Level switch
     {

@@ -61,6 +61,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         }
 
         var fileInfos = new List<ImportFile>();
+        long estimated = 0;
         foreach (var f in files)
         {
             var size = new FileInfo(f).Length;
@@ -71,8 +72,9 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
                 continue;
             }
 
-            using var stream = File.OpenRead(f);
-            fileInfos.Add(new ImportFile(Path.GetFileName(f), size, Convert.ToHexStringLower(SHA256.HashData(stream))));
+            var (sha, lines) = HashAndCountLines(f);
+            estimated += lines;
+            fileInfos.Add(new ImportFile(Path.GetFileName(f), size, sha));
         }
 
         var combined = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
@@ -101,7 +103,6 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         }
 
         var snapshot = parser.BuildsRegistry ? null : store.Reader.Snapshot();
-        var estimated = files.Sum(f => new FileInfo(f).Length <= store.Options.MaxFileBytes ? CountLines(f) : 0);
         long rowsBefore = 0;
         using var events = new CobEventWriter(store.Engine, runId, source.Synthetic);
         foreach (var file in files)
@@ -290,18 +291,21 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         }
     }
 
-    private static long CountLines(string path)
+    /// <summary>One pass over a file: its SHA-256 and its line count (the row estimate of the progress reports).</summary>
+    private static (string Sha256, long Lines) HashAndCountLines(string path)
     {
-        long n = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var s = File.OpenRead(path);
         var buffer = new byte[1 << 16];
+        long lines = 0;
         int read;
         while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
         {
-            n += buffer.AsSpan(0, read).Count((byte)'\n');
+            hash.AppendData(buffer, 0, read);
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
         }
 
-        return n;
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), lines);
     }
 
     /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>

@@ -39,15 +39,7 @@ public static class AdminApi
 
     private static async Task<Ok<IReadOnlyList<ImportOutcome>>> Import(ImportService imports, ImportRequest request, ILogger<ImportService> logger, CancellationToken ct)
     {
-        var last = DateTime.MinValue;
-        var progress = new Progress<ImportProgress>(p =>
-        {
-            if (DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
-            {
-                last = DateTime.UtcNow;
-                logger.LogInformation("{Progress}", p.ToString());
-            }
-        });
+        var progress = ProgressLog.For(logger);
         return TypedResults.Ok(await imports.ImportAllAsync(request.Sources is { Count: > 0 } s ? s : null, "cli-via-server", progress, ct).ConfigureAwait(false));
     }
 

@@ -69,15 +69,7 @@ public sealed class StartupImport(InLavStore store, ImportService imports, Serve
         }
 
         logger.LogInformation("Importing sources from {Dir}", store.Options.DataDirectory);
-        var last = DateTime.MinValue;
-        var progress = new Progress<ImportProgress>(p =>
-        {
-            if (DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
-            {
-                last = DateTime.UtcNow;
-                logger.LogInformation("{Progress}", p.ToString());
-            }
-        });
+        var progress = ProgressLog.For(logger);
         IReadOnlyList<ImportOutcome> outcomes;
         try
         {

@@ -1,7 +1,6 @@
 using System.Text;
 using InLav.Core.Analysis;
 using InLav.Core.Indicators;
-using InLav.Core.Measures;
 using InLav.Store;
 using InLav.Store.Export;
 using InLav.Web.Query;
@@ -48,11 +47,7 @@ public static class IndicatorsApi
     private static IndicatorRequest Request(string code, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
         string[]? breakdown, string[]? unit, string? @base)
     {
-        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(sex)) filters[Dimension.Sex] = sex.Trim();
-        if (!string.IsNullOrWhiteSpace(age)) filters[Dimension.Age] = age.Trim();
-        if (!string.IsNullOrWhiteSpace(citizenship)) filters[Dimension.Citizenship] = citizenship.Trim();
-        return new IndicatorRequest(code, level ?? "comune", configuration, QueryApi.Split(period), filters, QueryApi.Split(breakdown), QueryApi.Split(unit), BasePeriod: @base);
+        return new IndicatorRequest(code, level ?? "comune", configuration, QueryApi.Split(period), QueryApi.Filters(sex, age, citizenship), QueryApi.Split(breakdown), QueryApi.Split(unit), BasePeriod: @base);
     }
 
     private static IResult Values(InLavStore store, string code, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,

@@ -21,21 +21,32 @@ public static class QueryApi
             .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex/age/citizenship: filter (default T = total). breakdown: sex, age, citizenship. format: json (default) or csv.");
     }
 
-    private static Ok<List<MeasureInfo>> Measures(QueryService service, InLav.Store.InLavStore store) =>
+    private static Ok<List<MeasureInfo>> Measures(InLav.Store.InLavStore store) =>
         TypedResults.Ok(store.Reader.Measures().Select(m => new MeasureInfo(m.Id, m.TitleIt, m.TitleEn, m.Unit, m.Additive, m.DescriptionIt, m.DescriptionEn, store.Reader.Periods(m.Id))).ToList());
 
     private static IResult Query(QueryService service, string measure, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
         string[]? breakdown, string[]? unit, string? format)
     {
-        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(sex)) filters[Dimension.Sex] = sex.Trim();
-        if (!string.IsNullOrWhiteSpace(age)) filters[Dimension.Age] = age.Trim();
-        if (!string.IsNullOrWhiteSpace(citizenship)) filters[Dimension.Citizenship] = citizenship.Trim();
-        var request = new QueryRequest(measure, level ?? "comune", configuration, Split(period), filters, Split(breakdown), Split(unit));
+        var request = new QueryRequest(measure, level ?? "comune", configuration, Split(period), Filters(sex, age, citizenship), Split(breakdown), Split(unit));
         var result = service.Run(request);
         return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             ? Results.Text(QueryCsv.ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(result);
+    }
+
+    /// <summary>The dimension filters of a query string (sex, age, citizenship); an unset dimension means its total.</summary>
+    public static Dictionary<string, string> Filters(string? sex, string? age, string? citizenship)
+    {
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (dimension, value) in new[] { (Dimension.Sex, sex), (Dimension.Age, age), (Dimension.Citizenship, citizenship) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                filters[dimension] = value.Trim();
+            }
+        }
+
+        return filters;
     }
 
     public static IReadOnlyList<string>? Split(string[]? values) =>

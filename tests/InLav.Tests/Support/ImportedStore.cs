@@ -33,9 +33,9 @@ public sealed class ImportedStore : IDisposable
             if (!stores.TryGetValue(engine, out var t))
             {
                 t = TempStore.OnRealData(engine);
-                // The SYNTHETIC COB events (millions) load on DuckDB here; on PostgreSQL the COB tests load their own small sets.
+                // Synthetic sources (millions of generated COB events) load on DuckDB here; on PostgreSQL the COB tests load their own small sets.
                 outcomes[engine] = engine == Engines.Postgres
-                    ? t.Import([.. t.Store.Catalogue.Sources.Select(s => s.Id).Where(id => id != "cob-sintetico")])
+                    ? t.Import([.. t.Store.Catalogue.Sources.Where(s => !s.Synthetic).Select(s => s.Id)])
                     : t.Import();
                 stores[engine] = t;
             }

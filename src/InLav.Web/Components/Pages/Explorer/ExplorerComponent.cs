@@ -12,7 +12,7 @@ namespace InLav.Web.Components.Pages.Explorer;
 public abstract class ExplorerComponent : InLavComponent
 {
     /// <summary>Letters of the flags this page explains; any other letter shows as it is, with a generic note.</summary>
-    public static readonly IReadOnlyList<string> KnownFlags = ["c", "s", "p", "m", "e", "n", "x"];
+    public static IReadOnlyList<string> KnownFlags => InLav.Core.Measures.FactFlag.All;
 
     [Parameter, EditorRequired]
     public ExplorerView View { get; set; } = default!;
