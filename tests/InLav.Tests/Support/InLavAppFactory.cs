@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InLav.Tests.Support;
 
@@ -39,6 +40,8 @@ public sealed class InLavAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("InLav:DatabasePath", Path.Combine(Folder, "inlav.duckdb"));
         builder.UseSetting("InLav:DataDirectory", TestData.Directory);
         builder.UseEnvironment("Development");
+        // Requests are not logged: a CI log keeps what failed, not thousands of request lines.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
     protected override void Dispose(bool disposing)
