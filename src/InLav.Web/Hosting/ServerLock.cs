@@ -33,12 +33,17 @@ public sealed class ServerLock(InLavStore store, IServer server, IHostApplicatio
             return; // Only DuckDB has a single writer; with PostgreSQL the CLI connects to the server database itself.
         }
 
+        // Written whole under another name, made owner-only, then moved in place: a reader never sees half a file
+        // or a token readable by others.
         var path = PathFor(store.Options.DatabasePath!);
-        File.WriteAllText(path, JsonSerializer.Serialize(new ServerInfo(url, Environment.ProcessId, Token)));
+        var written = path + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllText(written, JsonSerializer.Serialize(new ServerInfo(url, Environment.ProcessId, Token)));
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
+        File.Move(written, path, overwrite: true);
 
         lifetime.ApplicationStopping.Register(() =>
         {

@@ -24,16 +24,32 @@ public static class PageSteps
         Assert.Null(await page.GetAttributeAsync("#" + id, "data-error"));
     }
 
+    /// <summary>
+    /// Where, on the page, a chart draws a data point (ECharts' own conversion, offset by the chart's canvas): so a
+    /// test hovers or clicks a known unit, whatever the canvas size and the font.
+    /// </summary>
+    public static async Task<(float X, float Y)> PointAsync(IPage page, string chartSelector, int seriesIndex, double[] value)
+    {
+        var canvas = page.Locator(chartSelector + " canvas").First;
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var xy = await page.EvaluateAsync<double[]>(
+            "([selector, series, value]) => echarts.getInstanceByDom(document.querySelector(selector)).convertToPixel({ seriesIndex: series }, value)",
+            new object[] { chartSelector, seriesIndex, value });
+        var box = (await canvas.BoundingBoxAsync())!;
+        return (box.X + (float)xy[0], box.Y + (float)xy[1]);
+    }
+
     public static async Task NoAxeViolationsAsync(IPage page)
     {
         var violations = await Support.Browser.AxeViolationsAsync(page);
         Assert.True(violations.Length == 0, "axe-core: " + string.Join("; ", violations));
     }
 
-    /// <summary>The page fits the viewport's width (no horizontal scrolling).</summary>
-    public static async Task FitsWidthAsync(IPage page, int width)
+    /// <summary>The page does not scroll sideways (wide tables scroll inside their own box); measured once fonts are in.</summary>
+    public static async Task NoSidewaysScrollAsync(IPage page)
     {
-        var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scroll <= width + 1, $"the page is {scroll} px wide at a {width} px viewport");
+        await page.EvaluateAsync("() => document.fonts.ready");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the page scrolls sideways by {overflow} px");
     }
 }

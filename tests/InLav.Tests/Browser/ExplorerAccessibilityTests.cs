@@ -58,7 +58,7 @@ public sealed class ExplorerAccessibilityTests(InLavAppFactory app, ClassBrowser
         var page = await chromium.Browser.NewPageAsync(width: 360, height: 800);
         await page.GotoAsync(PageSteps.Url(app, "/esplora?indicator=foreign_residents_share&level=provincia"));
         await PageSteps.DrawnAsync(page, "explorer-map");
-        await PageSteps.FitsWidthAsync(page, 360);
+        await PageSteps.NoSidewaysScrollAsync(page);
         await PageSteps.NoAxeViolationsAsync(page);
         await Support.Browser.ScreenshotAsync(page, "explorer-phone");
         await page.CloseAsync();

@@ -73,7 +73,7 @@ public sealed class ExplorerDownloadTests(InLavAppFactory app, ClassBrowser chro
         png = await DownloadAsync(page, "#download-png");
         Assert.Equal(0x89, png[0]);
         svg = XDocument.Parse(Encoding.UTF8.GetString(await DownloadAsync(page, "#download-svg")));
-        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("Milano", StringComparison.Ordinal));
+        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("Brescia", StringComparison.Ordinal));
         await page.CloseAsync();
     }
 

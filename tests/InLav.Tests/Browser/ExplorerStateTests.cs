@@ -88,17 +88,17 @@ public sealed class ExplorerStateTests(InLavAppFactory app, ClassBrowser chromiu
         await PageSteps.DrawnAsync(page, "explorer-map");
         output.WriteLine(FormattableString.Invariant($"comune map interactive after {clock.ElapsedMilliseconds} ms (first load of this browser)"));
 
-        await page.Locator("#explorer-map").ScrollIntoViewIfNeededAsync();
-        var box = (await page.Locator("#explorer-map canvas").First.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height * 0.55f));
-        await page.Locator("#explorer-map div:has-text('°')").Last.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.Mouse.ClickAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height * 0.55f));
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/territorio/comune/\d{6}$"));
+        // Milan's centre (longitude, latitude): hovering shows its tooltip, clicking opens its profile.
+        var (x, y) = await PageSteps.PointAsync(page, "#explorer-map", 0, [9.19, 45.464]);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Locator("#explorer-map div:has-text('Milano')").Last.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Mouse.ClickAsync(x, y);
+        await page.WaitForURLAsync(url => url.EndsWith("/territorio/comune/015146", StringComparison.Ordinal));
 
         await page.GoBackAsync();
         await page.Locator("#map-table summary").ClickAsync();
-        await page.Locator("#map-table a[href='/territorio/comune/015146']").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/territorio/comune/015146", StringComparison.Ordinal));
+        await page.Locator("#map-table a[href='/territorio/comune/017029']").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/territorio/comune/017029", StringComparison.Ordinal));
         await page.CloseAsync();
     }
 

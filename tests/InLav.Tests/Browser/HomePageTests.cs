@@ -64,7 +64,7 @@ public sealed class HomePageTests(InLavAppFactory app, ClassBrowser chromium) : 
     {
         var page = await chromium.Browser.NewPageAsync(width: 360, height: 800);
         await page.GotoAsync(PageSteps.Url(app, "/?lang=en"));
-        await PageSteps.FitsWidthAsync(page, 360);
+        await PageSteps.NoSidewaysScrollAsync(page);
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await PageSteps.NoAxeViolationsAsync(page);
         await Support.Browser.ScreenshotAsync(page, "home-phone-en");

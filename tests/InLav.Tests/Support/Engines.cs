@@ -26,7 +26,7 @@ public static class Engines
             c.Open();
             using var cmd = c.CreateCommand();
 #pragma warning disable CA2100 // a generated identifier (inlav_test_ + hex), not input; DDL takes no parameters
-            cmd.CommandText = "CREATE DATABASE " + name;
+            cmd.CommandText = "CREATE DATABASE " + name + " TEMPLATE template0"; // template1 may be in use by autovacuum
 #pragma warning restore CA2100
             cmd.ExecuteNonQuery();
         }
@@ -41,7 +41,11 @@ public static class Engines
         {
             throw new ArgumentException($"Refusing to drop '{name}': not a test database.");
         }
-        NpgsqlConnection.ClearAllPools();
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled); // this database's idle connections only; other tests' pools stay
+        }
+
         using var c = new NpgsqlConnection(AdminConnectionString);
         c.Open();
         using var cmd = c.CreateCommand();

@@ -21,7 +21,11 @@ public sealed class InLavAppFactory : WebApplicationFactory<Program>
         Folder = TestData.NewTempFolder("app");
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
-        Services.GetRequiredService<ImportState>().StartupImport.Wait(TimeSpan.FromMinutes(3));
+        if (!Services.GetRequiredService<ImportState>().StartupImport.Wait(TimeSpan.FromMinutes(10)))
+        {
+            throw new TimeoutException("the test host's start-up import did not end within 10 minutes");
+        }
+
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
     }

@@ -245,10 +245,12 @@
   // Printing shows the data tables folded under the charts.
   window.addEventListener('beforeprint', function () { Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; }); });
 
-  var map = document.getElementById('explorer-map');
-  if (map) { drawMap(map); }
-  var ranking = document.getElementById('explorer-ranking');
-  if (ranking) { drawRanking(ranking); }
-  var series = document.getElementById('explorer-series');
-  if (series) { drawSeries(series); }
+  (window.inlavFontsReady || Promise.resolve()).then(function () {
+    var map = document.getElementById('explorer-map');
+    if (map) { drawMap(map); }
+    var ranking = document.getElementById('explorer-ranking');
+    if (ranking) { drawRanking(ranking); }
+    var series = document.getElementById('explorer-series');
+    if (series) { drawSeries(series); }
+  });
 })();

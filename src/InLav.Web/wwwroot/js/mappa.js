@@ -57,8 +57,9 @@
   var values = data.values.filter(function (v) { return v.value !== null; }).map(function (v) { return v.value; });
   if (values.length === 0) { return; }
   element.setAttribute('aria-busy', 'true');
-  fetch(data.geoUrl, { headers: { Accept: 'application/geo+json' } })
-    .then(function (response) {
+  Promise.all([fetch(data.geoUrl, { headers: { Accept: 'application/geo+json' } }), window.inlavFontsReady])
+    .then(function (answers) {
+      var response = answers[0];
       if (!response.ok) { throw new Error('HTTP ' + response.status); }
       return response.json();
     })

@@ -137,17 +137,19 @@
   }
 
   var kinds = { locator: locator, pyramid: pyramid, bars: bars, scatter: scatter };
-  Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
-    var source = element.querySelector('script[type="application/json"]');
-    if (!source) { return; }
-    var data = JSON.parse(source.textContent);
-    if (typeof echarts === 'undefined' || !kinds[data.kind]) { fail(element, data); return; }
-    element.setAttribute('aria-busy', 'true');
-    try {
-      Promise.resolve(kinds[data.kind](element, data)).catch(function () { fail(element, data); });
-    } catch (e) {
-      fail(element, data);
-    }
+  (window.inlavFontsReady || Promise.resolve()).then(function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
+      var source = element.querySelector('script[type="application/json"]');
+      if (!source) { return; }
+      var data = JSON.parse(source.textContent);
+      if (typeof echarts === 'undefined' || !kinds[data.kind]) { fail(element, data); return; }
+      element.setAttribute('aria-busy', 'true');
+      try {
+        Promise.resolve(kinds[data.kind](element, data)).catch(function () { fail(element, data); });
+      } catch (e) {
+        fail(element, data);
+      }
+    });
   });
 
   // Forms apply a choice at once when a select changes (the submit button does the same without JavaScript).

@@ -53,6 +53,6 @@ public sealed class ComparePageTests(InLavAppFactory app, ITestOutputHelper outp
         Assert.Contains("No territory chosen", await empty.Locator("#no-data").InnerTextAsync(), StringComparison.Ordinal);
 
         var phone = await OpenAsync("/confronta", "confronta-360", width: 360);
-        await AssertNoSidewaysScrollAsync(phone);
+        await PageSteps.NoSidewaysScrollAsync(phone);
     }
 }

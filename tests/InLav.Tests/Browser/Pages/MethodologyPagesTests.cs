@@ -27,7 +27,7 @@ public sealed class MethodologyPagesTests(InLavAppFactory app, ITestOutputHelper
         Assert.Contains("WCAG 2.1", await a11y.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         var open = await OpenAsync("/dati-aperti", "dati-aperti", width: 360);
-        await AssertNoSidewaysScrollAsync(open);
+        await PageSteps.NoSidewaysScrollAsync(open);
         Assert.Equal(App.Store.Indicators.Catalogue.Indicators.Count, await open.Locator("#opendata-indicators tbody tr").CountAsync());
         using var client = App.NewClient();
         foreach (var href in new[] { await open.Locator("#opendata-indicators a").First.GetAttributeAsync("href"), await open.Locator("#opendata-geo a").First.GetAttributeAsync("href"), "/openapi/v1.json" })

@@ -43,20 +43,8 @@ public abstract class PageTestBase(InLavAppFactory app, ITestOutputHelper output
     /// <summary>Every chart of the page is drawn (data-rendered) and none fell back to its failure message.</summary>
     protected static async Task WaitForChartsAsync(IPage page)
     {
-        var charts = page.Locator("[data-chart]");
-        var count = await charts.CountAsync();
-        for (var i = 0; i < count; i++)
-        {
-            await page.Locator("[data-chart]").Nth(i).Locator("canvas").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        }
-
-        Assert.Equal(count, await page.Locator("[data-chart][data-rendered='true']").CountAsync());
-    }
-
-    /// <summary>The page does not scroll sideways at phone width (wide tables scroll inside their own box).</summary>
-    protected static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 1, $"the page scrolls sideways by {overflow} px");
+        // Each chart ends drawn (data-rendered) or with its failure message (an alert in place of the chart).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-chart]')].every(e => e.dataset.rendered === 'true' || e.querySelector('.alert'))");
+        Assert.Equal(await page.Locator("[data-chart]").CountAsync(), await page.Locator("[data-chart][data-rendered='true']").CountAsync());
     }
 }

@@ -56,7 +56,7 @@ public sealed class ProfilePageTests(InLavAppFactory app, ITestOutputHelper outp
     public async Task At_phone_width_the_profile_does_not_scroll_sideways_and_an_unknown_unit_says_so()
     {
         var page = await OpenAsync("/territorio/comune/015146", "profilo-comune-015146-360", width: 360);
-        await AssertNoSidewaysScrollAsync(page);
+        await PageSteps.NoSidewaysScrollAsync(page);
 
         var missing = await Chromium.NewPageAsync();
         var response = await missing.GotoAsync(Url("/territorio/comune/999999"));

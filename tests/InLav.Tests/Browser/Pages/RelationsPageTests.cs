@@ -27,19 +27,17 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
         await WaitForChartsAsync(page);
         var clicked = await page.EvaluateAsync<string?>("""
             () => {
-              const chart = echarts.getInstanceByDom(document.querySelector('[data-chart=scatter]'));
-              const series = chart.getOption().series[1];
-              const point = series.data[0];
-              const [x, y] = chart.convertToPixel({ seriesIndex: 1 }, point.value);
-              return JSON.stringify({ x, y, link: point.link });
+              const outliers = echarts.getInstanceByDom(document.querySelector('[data-chart=scatter]')).getOption().series[1].data;
+              const point = outliers[outliers.length - 1]; // drawn last, so on top of any other
+              return JSON.stringify({ value: point.value, link: point.link });
             }
             """);
         var target = System.Text.Json.JsonDocument.Parse(clicked!).RootElement;
-        await page.Locator("[data-chart=scatter]").ScrollIntoViewIfNeededAsync();
-        var box = await page.Locator("[data-chart=scatter]").BoundingBoxAsync();
-        await page.Mouse.ClickAsync(box!.X + (float)target.GetProperty("x").GetDouble(), box.Y + (float)target.GetProperty("y").GetDouble());
-        await page.WaitForURLAsync(u => u.Contains("/territorio/comune/", StringComparison.Ordinal));
-        Output.WriteLine($"clicked the point of {target.GetProperty("link").GetString()}, opened {page.Url}");
+        var value = target.GetProperty("value").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var (x, y) = await PageSteps.PointAsync(page, "[data-chart=scatter]", 1, value);
+        await page.Mouse.ClickAsync(x, y);
+        var link = target.GetProperty("link").GetString()!;
+        await page.WaitForURLAsync(u => u.EndsWith(link, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,6 +53,6 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
         Assert.Equal(6, await risk.Locator("#risk-sensitivity tbody tr").CountAsync());
 
         var phone = await OpenAsync("/relazioni?livello=sll-2001", "relazioni-sll-360", width: 360);
-        await AssertNoSidewaysScrollAsync(phone);
+        await PageSteps.NoSidewaysScrollAsync(phone);
     }
 }
