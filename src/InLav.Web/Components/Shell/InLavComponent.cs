@@ -24,6 +24,9 @@ public abstract class InLavComponent : ComponentBase
 
     protected string T(string key) => Texts.Get(Lang, key);
 
+    /// <summary>A text with placeholders ({0}, {1}…) filled in the page's culture.</summary>
+    protected string Format(string key, params object?[] args) => string.Format(Culture, T(key), args);
+
     /// <summary>Italian or English text of a bilingual field.</summary>
     protected string Pick(string italian, string? english) => English && !string.IsNullOrEmpty(english) ? english : italian;
 

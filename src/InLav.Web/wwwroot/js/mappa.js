@@ -15,7 +15,8 @@
   var source = document.getElementById('map-data');
   if (!element || !source || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(source.textContent);
-  var number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0 });
+  var number = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
+  function fill(template, value) { return template.replace('{0}', value); }
   // Viridis, 7 classes: sequential, readable by people with colour-vision deficiencies and in greyscale.
   var palette = ['#fde725', '#8fd744', '#35b779', '#21918c', '#31688e', '#443a83', '#440154'];
 
@@ -45,7 +46,8 @@
     var details = document.createElement('details');
     details.className = 'small mt-2';
     details.id = 'geo-notes';
-    details.innerHTML = '<summary>Note sui confini (' + notes.length + ')</summary><ul lang="en">' +
+    // The geometry notes come from the API, in English.
+    details.innerHTML = '<summary>' + escape(fill(data.texts.geoNotes, notes.length)) + '</summary><ul lang="en">' +
       notes.map(function (n) { return '<li>' + escape(n) + '</li>'; }).join('') + '</ul>';
     element.parentNode.insertBefore(details, element.nextSibling);
   }
@@ -64,7 +66,7 @@
       return response.json();
     })
     .then(function (geo) {
-      if (!geo.features || geo.features.length === 0) { throw new Error('nessun confine pubblicato per questo livello'); }
+      if (!geo.features || geo.features.length === 0) { throw new Error(data.texts.noBoundaries); }
       echarts.registerMap(data.mapName, geo);
       var chart = echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption({
@@ -78,7 +80,7 @@
           trigger: 'item',
           formatter: function (p) {
             var name = p.data && p.data.unitName ? p.data.unitName : p.name;
-            var value = p.data && p.data.value !== null && p.data.value !== undefined ? number.format(p.data.value) + ' ' + data.unit : 'nessun dato';
+            var value = p.data && p.data.value !== null && p.data.value !== undefined ? number.format(p.data.value) + ' ' + data.unit : data.texts.noData;
             return escape(name) + '<br>' + escape(value);
           },
         },
@@ -101,6 +103,6 @@
     })
     .catch(function (error) {
       element.setAttribute('aria-busy', 'false');
-      element.innerHTML = '<p class="alert alert-warning">Non è stato possibile caricare i confini della mappa (' + escape(error.message) + '). I valori sono nella tabella.</p>';
+      element.innerHTML = '<p class="alert alert-warning">' + escape(fill(data.texts.failed, error.message)) + '</p>';
     });
 })();

@@ -23,8 +23,6 @@ public abstract class ExplorerComponent : InLavComponent
 
     protected string Title => Pick(Def.TitleIt, Def.TitleEn);
 
-    protected string Format(string key, params object?[] args) => string.Format(Culture, T(key), args);
-
     protected string Value(double? value) => Number(value, Def.Decimals);
 
     /// <summary>A change with its sign (+1,2 / −0,4).</summary>

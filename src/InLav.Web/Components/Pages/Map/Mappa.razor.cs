@@ -1,22 +1,18 @@
-using System.Globalization;
-using System.Text.Json;
 using InLav.Core.Measures;
 using InLav.Core.Query;
 using InLav.Core.Territory;
 using Microsoft.AspNetCore.Components;
 
-namespace InLav.Web.Components.Pages;
+namespace InLav.Web.Components.Pages.Map;
 
 /// <summary>
-/// The population map: every view state (level, measure, period) is in the query string of a GET form, so the page works
-/// without JavaScript and back/forward work. The numbers come from the query service; the page only shows them.
+/// The population map: every view state (level, measure, period, language) is in the query string of a GET form, so the
+/// page works without JavaScript and back/forward work. The numbers come from the query service; the page only shows them.
 /// </summary>
 public partial class Mappa
 {
     /// <summary>The measures the population map offers, in this order, when the catalogue defines them.</summary>
     private static readonly string[] MapMeasures = ["residents_anpr", "residents"];
-
-    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 
     private List<(string Id, string Name)> levels = [];
     private List<MeasureDefinition> measures = [];
@@ -37,14 +33,18 @@ public partial class Mappa
     [SupplyParameterFromQuery(Name = "periodo")]
     public string? Periodo { get; set; }
 
+    private string MeasureTitle => measure is null ? "" : Pick(measure.TitleIt, measure.TitleEn);
+
+    private string LevelTitle => levels.FirstOrDefault(l => l.Id == level).Name ?? level;
+
     protected override void OnInitialized()
     {
         var snapshot = Store.Reader.Snapshot();
-        levels = snapshot.LevelIds.Select(id => (id, snapshot.Level(id).NameIt)).ToList();
+        levels = snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id)))).ToList();
         level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Provincia;
         if (Livello is not null && Livello != level)
         {
-            problem = $"Il livello «{Livello}» non esiste: è mostrata la provincia.";
+            problem = Format("map.problem.level", Livello);
         }
 
         var catalogue = Store.Reader.Measures();
@@ -61,7 +61,7 @@ public partial class Mappa
         period = Periodo is { } p && periods.Contains(p, StringComparer.Ordinal) ? p : periods.LastOrDefault();
         if (Periodo is not null && period != Periodo)
         {
-            problem = $"Il periodo «{Periodo}» non è disponibile per {measure.TitleIt}: è mostrato l'ultimo.";
+            problem = Format("map.problem.period", Periodo, MeasureTitle);
         }
 
         if (period is null)
@@ -80,34 +80,27 @@ public partial class Mappa
         }
     }
 
-    private string LevelName(string id) => levels.FirstOrDefault(l => l.Id == id).Name ?? id;
+    /// <summary>A level's name inside a sentence ("per provincia"); names with an acronym ("SLL 2001") stay as they are.</summary>
+    private string Lower(string name) => name.Zip(name.Skip(1)).Any(p => char.IsUpper(p.First) && char.IsUpper(p.Second)) ? name : name.ToLower(Culture);
 
-    /// <summary>The values and what the script needs to draw them, as JSON (escaped for a script element).</summary>
-    private string MapData() => JsonSerializer.Serialize(new
+    /// <summary>The values and what the script needs to draw them, in the page's language.</summary>
+    private object MapData() => new
     {
         geoUrl = FormattableString.Invariant($"/api/v1/geo/{Uri.EscapeDataString(level)}?configuration={result!.ConfigurationDate:yyyy-MM-dd}"),
         mapName = FormattableString.Invariant($"{level}-{result.ConfigurationDate:yyyyMMdd}"),
         level,
-        levelName = result.LevelName,
-        measure = measure!.TitleIt,
-        unit = measure.Unit,
-        period = PeriodLabel(period!),
+        locale = English ? "en-GB" : "it-IT",
+        levelName = LevelTitle,
+        measure = MeasureTitle,
+        unit = measure!.Unit,
+        period = Period(period!),
+        texts = new
+        {
+            noData = T("map.js.nodata"),
+            noBoundaries = T("map.js.noboundaries"),
+            failed = T("map.js.failed"),
+            geoNotes = T("map.js.geonotes"),
+        },
         values = valued.Select(r => new { code = r.UnitCode, name = r.UnitName, value = r.Value }),
-    });
-
-    /// <summary>"2026-01-01" → "1 gennaio 2026", "2026-01" → "gennaio 2026"; other periods as they are.</summary>
-    private static string PeriodLabel(string p) =>
-        DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("d MMMM yyyy", Italian)
-        : DateOnly.TryParseExact(p, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m.ToString("MMMM yyyy", Italian)
-        : p;
-
-    private static string FlagLabel(string flag) => flag switch
-    {
-        FactFlag.SuppressedAtSource => "s",
-        FactFlag.PartiallySuppressed => "p",
-        FactFlag.Missing => "m",
-        FactFlag.Estimated => "e",
-        FactFlag.Confidential => "c",
-        _ => flag,
     };
 }
