@@ -1,4 +1,5 @@
 using System.Globalization;
+using InLav.Core;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -23,6 +24,13 @@ public abstract class InLavComponent : ComponentBase
     protected CultureInfo Culture => CultureInfo.GetCultureInfo(English ? "en-GB" : "it-IT");
 
     protected string T(string key) => Texts.Get(Lang, key);
+
+    /// <summary>
+    /// A note of the core in the page's language: the template notes.{code} of the texts (Common.texts.json) filled with the
+    /// note's arguments, else the note's English text.
+    /// </summary>
+    protected string NoteText(Note note) =>
+        Texts.Find(Lang, "notes." + note.Code) is { } template ? string.Format(Culture, template, note.Args.Cast<object?>().ToArray()) : note.Text;
 
     /// <summary>Italian or English text of a bilingual field.</summary>
     protected string Pick(string italian, string? english) => English && !string.IsNullOrEmpty(english) ? english : italian;
