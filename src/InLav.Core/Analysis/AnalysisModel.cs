@@ -22,7 +22,7 @@ public sealed record CorrelationResult(
     double RSquared,
     double OutlierZ,
     IReadOnlyList<ScatterPoint> Points,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<Note> Notes);
 
 /// <summary>A component of a composite risk signal: an indicator and its weight (catalogue/risk/*.json).</summary>
 public sealed record RiskComponent
@@ -65,4 +65,4 @@ public sealed record RiskResult(
     IReadOnlyList<RiskRow> Rows,
     int Excluded,
     IReadOnlyList<Sensitivity> Sensitivity,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<Note> Notes);

@@ -48,15 +48,15 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
             var z = sd == 0 ? 0 : residuals[i] / sd;
             return new ScatterPoint(p.Code, p.Name, p.X, p.Y, residuals[i], z, Math.Abs(z) > outlierZ);
         }).ToList();
-        var notes = new List<string>();
+        var notes = new List<Note>();
         if (a.Definition.Proxy || b.Definition.Proxy)
         {
-            notes.Add("At least one indicator is a proxy of undeclared work, not a measurement.");
+            notes.Add(Note.CorrelationProxy());
         }
 
         if (pairs.Count < 3)
         {
-            notes.Add("Fewer than 3 units with both values: no correlation.");
+            notes.Add(Note.CorrelationTooFew());
         }
 
         return new CorrelationResult(x, y, level, a.Periods.FirstOrDefault() ?? "", b.Periods.FirstOrDefault() ?? "", a.Configuration, pairs.Count, suppressed, missing,
@@ -80,7 +80,7 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
         var z = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new Dictionary<string, string>(StringComparer.Ordinal);
-        var notes = new List<string> { "A composite of proxies: a signal for attention, not a measurement of undeclared work." };
+        var notes = new List<Note> { Note.RiskComposite() };
         string configurationLabel = "";
         foreach (var c in def.Components)
         {
@@ -100,7 +100,7 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
 
             if (result.Definition.HigherIsWorse is null)
             {
-                notes.Add($"{c.Indicator} has no polarity: a higher value is taken as worse.");
+                notes.Add(Note.RiskNoPolarity(c.Indicator));
             }
         }
 

@@ -15,7 +15,7 @@ public sealed class ComuneCoverage
 {
     private readonly Dictionary<string, ComuneShape> byCode;
 
-    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<string> unmatched, List<string> unplaced, List<string> notes)
+    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<string> unmatched, List<string> unplaced, List<Note> notes)
     {
         Crosswalk = crosswalk;
         Shapes = shapes;
@@ -40,7 +40,7 @@ public sealed class ComuneCoverage
     public IReadOnlyList<string> UnplacedBoundaryCodes { get; }
 
     /// <summary>How the polygons were put together: predecessors' unions, older releases, repaired borders.</summary>
-    public IReadOnlyList<string> Notes { get; }
+    public IReadOnlyList<Note> Notes { get; }
 
     public ComuneShape? Find(string code) => byCode.GetValueOrDefault(code);
 
@@ -53,7 +53,7 @@ public sealed class ComuneCoverage
     {
         var shapes = new List<ComuneShape>();
         var missing = new List<string>();
-        var notes = new List<string>();
+        var notes = new List<Note>();
         foreach (var comune in crosswalk.Comuni)
         {
             if (Choose(boundaries, registry, crosswalk, comune.Code) is { } chosen)
@@ -64,13 +64,13 @@ public sealed class ComuneCoverage
                 shapes.Add(new ComuneShape(comune.Code, comune.Name, geometry, release, codes));
                 if (codes.Count > 1 || codes[0] != comune.Code)
                 {
-                    notes.Add($"{comune.Code} {comune.Name}: union of {string.Join(", ", codes)} (release {release})");
+                    notes.Add(Note.GeometryUnion(comune.Code, comune.Name, codes, release));
                 }
             }
             else
             {
                 missing.Add(comune.Code);
-                notes.Add($"{comune.Code} {comune.Name}: no polygon in any release (neither of the comune nor of all its predecessors)");
+                notes.Add(Note.GeometryNoPolygon(comune.Code, comune.Name));
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class ComuneCoverage
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (unmatched.Count > 0)
         {
-            notes.Add($"Boundary codes not in the territorial registry: {string.Join(", ", unmatched)}");
+            notes.Add(Note.GeometryUnmatched(unmatched));
         }
 
         var newest = boundaries.Releases.FirstOrDefault();
@@ -87,7 +87,7 @@ public sealed class ComuneCoverage
         if (unplaced.Count > 0)
         {
             // A known code whose territory the crosswalk puts in no comune of the configuration: the map has a hole there.
-            notes.Add($"Polygons of release {newest} that map onto no comune of the configuration (hole in the map): {string.Join(", ", unplaced)}");
+            notes.Add(Note.GeometryUnplaced(newest!, unplaced));
         }
 
         if (newest is not null && shapes.Any(s => s.Release != newest))

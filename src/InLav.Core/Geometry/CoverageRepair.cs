@@ -18,7 +18,7 @@ public static class CoverageRepair
     /// <summary>How far (degrees) around an older polygon to look for neighbours: a few TopoJSON quantisation steps.</summary>
     private const double Reach = 0.005;
 
-    public static List<ComuneShape> FitOlderToNewer(List<ComuneShape> shapes, string newestRelease, List<string> notes)
+    public static List<ComuneShape> FitOlderToNewer(List<ComuneShape> shapes, string newestRelease, List<Note> notes)
     {
         var current = shapes.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var fixedCodes = shapes.Where(s => s.Release == newestRelease).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
@@ -42,8 +42,7 @@ public static class CoverageRepair
             foreach (var older in cluster)
             {
                 fixedCodes.Add(older.Code);
-                notes.Add(FormattableString.Invariant(
-                    $"{older.Code} {older.Name}: polygon of release {older.Release} fitted to {neighbours.Count} neighbours of release {newestRelease} (area {current[older.Code].Geometry.Area / older.Geometry.Area - 1:+0.0%;-0.0%;0%})"));
+                notes.Add(Note.GeometryFitted(older.Code, older.Name, older.Release, neighbours.Count, newestRelease, current[older.Code].Geometry.Area / older.Geometry.Area - 1));
             }
         }
 

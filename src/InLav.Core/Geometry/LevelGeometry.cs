@@ -10,7 +10,7 @@ public sealed record UnitShape(string Code, string Name, NtsGeometry Geometry, I
 /// <summary>The polygons of every unit of a level on one configuration, and what could not be drawn.</summary>
 public sealed class LevelGeometry
 {
-    private LevelGeometry(string level, DateOnly configuration, IReadOnlyList<UnitShape> units, IReadOnlyList<string> missingUnits, IReadOnlyList<string> notes)
+    private LevelGeometry(string level, DateOnly configuration, IReadOnlyList<UnitShape> units, IReadOnlyList<string> missingUnits, IReadOnlyList<Note> notes)
     {
         Level = level;
         Configuration = configuration;
@@ -28,7 +28,7 @@ public sealed class LevelGeometry
     /// <summary>Units of the level none of whose comuni has a polygon.</summary>
     public IReadOnlyList<string> MissingUnits { get; }
 
-    public IReadOnlyList<string> Notes { get; }
+    public IReadOnlyList<Note> Notes { get; }
 
     /// <summary>
     /// A tolerance (degrees, about 80 m) for a regional choropleth that can be zoomed a little: the comune layer of Lombardy is
@@ -42,7 +42,7 @@ public sealed class LevelGeometry
     /// </summary>
     public static LevelGeometry Build(ComuneCoverage comuni, LevelMapping mapping, double tolerance = 0)
     {
-        var notes = new List<string>();
+        var notes = new List<Note>();
         var units = new List<UnitShape>();
         var missingUnits = new List<string>();
         foreach (var unit in mapping.Units)
@@ -53,23 +53,23 @@ public sealed class LevelGeometry
             if (shapes.Count == 0)
             {
                 missingUnits.Add(unit.Code);
-                notes.Add($"{unit.Code} {unit.Name}: no polygon for any of its {members.Count} comuni");
+                notes.Add(Note.GeometryUnitEmpty(unit.Code, unit.Name, members.Count));
                 continue;
             }
 
             if (lacking.Count > 0 && mapping.Level != BuiltInLevel.Comune)
             {
-                notes.Add($"{unit.Code} {unit.Name}: drawn without {string.Join(", ", lacking)} (no polygon)");
+                notes.Add(Note.GeometryUnitPartial(unit.Code, unit.Name, lacking));
             }
 
             units.Add(new UnitShape(unit.Code, unit.Name, GeometryOps.Union(shapes), lacking));
         }
 
         notes.AddRange(comuni.Missing.Where(c => mapping.Level == BuiltInLevel.Comune).Select(c =>
-            $"{c} {comuni.Crosswalk.Comuni.FirstOrDefault(x => x.Code == c)?.Name}: no polygon in any boundary release"));
+            Note.GeometryComuneMissing(c, comuni.Crosswalk.Comuni.FirstOrDefault(x => x.Code == c)?.Name)));
         if (mapping.Unassigned.Count > 0)
         {
-            notes.Add(FormattableString.Invariant($"{mapping.Unassigned.Count} comuni belong to no unit of this level and are not drawn"));
+            notes.Add(Note.GeometryUnassigned(mapping.Unassigned.Count));
         }
 
         if (tolerance > 0 && units.Count > 0)

@@ -63,4 +63,4 @@ public sealed record IndicatorResult(
     string Configuration,
     IReadOnlyList<string> Periods,
     IReadOnlyList<IndicatorRow> Rows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<Note> Notes);

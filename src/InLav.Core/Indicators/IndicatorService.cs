@@ -57,20 +57,20 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
         if (def.Proxy)
         {
-            notes.Insert(0, "Proxy: an indirect signal of undeclared work, not a measurement of it.");
+            notes.Insert(0, Note.IndicatorProxy());
         }
 
         // The SYNTHETIC label comes first: it matters most.
         if (rows.Any(r => r.Synthetic))
         {
-            notes.Insert(0, QueryService.SyntheticNote);
+            notes.Insert(0, Note.Synthetic());
         }
 
         return new IndicatorResult(def, request.Level, mapping.NameIt, mapping.Crosswalk.Date, mapping.Crosswalk.Label, periods, rows, notes);
     }
 
     private List<IndicatorRow> Values(IndicatorDefinition def, string level, string? configuration, IReadOnlyList<string> periods,
-        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<string> notes)
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<Note> notes)
     {
         var snapshot = reader.Snapshot();
         DateOnly date;
@@ -117,7 +117,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
                 if (result is null || result.Rows.Count == 0)
                 {
-                    notes.Add($"{term.Measure} has no data for {period}.");
+                    notes.Add(Note.TermNoData(term.Measure, period));
                     continue;
                 }
 

@@ -45,7 +45,7 @@ public sealed record QueryResult(
     string Configuration,
     IReadOnlyList<string> Periods,
     IReadOnlyList<QueryRow> Rows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<Note> Notes);
 
 /// <summary>A question that cannot be answered as asked (unknown measure, level, period, dimension…).</summary>
 public sealed class QueryException(string title, string detail) : Exception(detail)

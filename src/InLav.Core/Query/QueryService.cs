@@ -12,7 +12,7 @@ public sealed class QueryService(IStatisticsReader reader)
     public const int MaxPeriods = 200;
 
     /// <summary>The label every channel shows beside values built from synthetic sources (rows with Synthetic = true).</summary>
-    public const string SyntheticNote = "SYNTHETIC: rows marked synthetic are generated figures (docs/synthetic-cob.md), not observations; do not use them as statistics.";
+    public const string SyntheticNote = Note.SyntheticText;
 
     public QueryResult Run(QueryRequest request)
     {
@@ -61,15 +61,15 @@ public sealed class QueryService(IStatisticsReader reader)
             rows = rows.Where(r => wanted.Contains(r.UnitCode)).ToList();
         }
 
-        var notes = new List<string>(mapping.Notes);
+        var notes = new List<Note>(mapping.Notes);
         if (periods.Count == 0)
         {
-            notes.Add("No published data for this measure.");
+            notes.Add(Note.MeasureNoData());
         }
 
         if (rows.Any(r => r.Synthetic))
         {
-            notes.Add(SyntheticNote);
+            notes.Add(Note.Synthetic());
         }
 
         return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);

@@ -9,7 +9,7 @@ public sealed class LevelMapping
     private readonly Dictionary<string, TerritorialUnit> groupOfComune;
     private readonly Dictionary<string, TerritorialUnit> unitByCode;
 
-    public LevelMapping(string level, string nameIt, string nameEn, Crosswalk crosswalk, Dictionary<string, TerritorialUnit> groupOfComune, IReadOnlyList<string> notes)
+    public LevelMapping(string level, string nameIt, string nameEn, Crosswalk crosswalk, Dictionary<string, TerritorialUnit> groupOfComune, IReadOnlyList<Note> notes)
     {
         Level = level;
         NameIt = nameIt;
@@ -41,7 +41,7 @@ public sealed class LevelMapping
     public IReadOnlyList<string> Unassigned { get; }
 
     /// <summary>How the level was restated on this configuration (conflicts, comuni left out).</summary>
-    public IReadOnlyList<string> Notes { get; }
+    public IReadOnlyList<Note> Notes { get; }
 
     public TerritorialUnit? Unit(string code) => unitByCode.GetValueOrDefault(code);
 
@@ -130,7 +130,7 @@ public sealed class TerritorialSnapshot
     private LevelMapping BuildLevel(string level, Crosswalk cw)
     {
         var groups = new Dictionary<string, TerritorialUnit>(StringComparer.Ordinal);
-        var notes = new List<string>();
+        var notes = new List<Note>();
         switch (level)
         {
             case BuiltInLevel.Comune:
@@ -196,7 +196,7 @@ public sealed class TerritorialSnapshot
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First();
             if (list.Select(m => m.GroupCode).Distinct(StringComparer.Ordinal).Count() > 1)
             {
-                notes.Add($"{current}: predecessors in groups {string.Join(", ", list.Select(m => m.GroupCode).Distinct(StringComparer.Ordinal))}; assigned to {chosen.GroupCode}");
+                notes.Add(Note.LevelConflict(current, list.Select(m => m.GroupCode).Distinct(StringComparer.Ordinal), chosen.GroupCode));
             }
 
             groups[current] = new TerritorialUnit(level, chosen.GroupCode, chosen.GroupName);
@@ -204,13 +204,13 @@ public sealed class TerritorialSnapshot
 
         if (unknown > 0)
         {
-            notes.Add(FormattableString.Invariant($"{unknown} membership rows name comuni that do not map onto this configuration"));
+            notes.Add(Note.LevelUnknownRows(unknown));
         }
 
         var mapping = new LevelMapping(level, def.NameIt, def.NameEn, cw, groups, notes);
         if (mapping.Unassigned.Count > 0)
         {
-            notes.Add(FormattableString.Invariant($"{mapping.Unassigned.Count} comuni of the configuration belong to no group: {string.Join(", ", mapping.Unassigned.Take(10))}{(mapping.Unassigned.Count > 10 ? "…" : "")}"));
+            notes.Add(Note.LevelUnassigned(mapping.Unassigned));
         }
 
         return mapping;

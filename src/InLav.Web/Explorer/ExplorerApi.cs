@@ -73,7 +73,7 @@ public static class ExplorerApi
             new[] { "licence", Licence },
             new[] { "flags", "c confidential (disclosure control); s suppressed at source; p partial; m missing; e provisional; n not computable; x synthetic" },
         };
-        info.AddRange(result.Notes.Select(n => (IReadOnlyList<string>)["note", n]));
+        info.AddRange(result.Notes.Select(n => (IReadOnlyList<string>)["note", n.Text]));
         return XlsxWriter.Write([new XlsxWriter.Sheet("values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InLav.Core;
 using InLav.Core.Geometry;
 using NetTopologySuite.Geometries;
 
@@ -12,7 +13,7 @@ public static class GeoJsonWriter
 {
     public const int Decimals = 5;
 
-    public static byte[] Write(LevelGeometry level, string levelName, IReadOnlyList<string> notes)
+    public static byte[] Write(LevelGeometry level, string levelName, IReadOnlyList<Note> notes)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -25,7 +26,7 @@ public static class GeoJsonWriter
             w.WriteStartArray("notes");
             foreach (var n in notes)
             {
-                w.WriteStringValue(n);
+                w.WriteStringValue(n.Text);
             }
 
             w.WriteEndArray();

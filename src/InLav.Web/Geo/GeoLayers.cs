@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using InLav.Core;
 using InLav.Core.Geometry;
 using InLav.Core.Territory;
 using InLav.Store;
@@ -11,7 +12,7 @@ using InLav.Store;
 namespace InLav.Web.Geo;
 
 /// <summary>A level's GeoJSON, ready to send: plain, gzip and brotli bytes, and a strong ETag.</summary>
-public sealed record GeoLayer(string Level, DateOnly Configuration, byte[] Json, byte[] Gzip, byte[] Brotli, string ETag, int Features, IReadOnlyList<string> Notes, TimeSpan BuildTime);
+public sealed record GeoLayer(string Level, DateOnly Configuration, byte[] Json, byte[] Gzip, byte[] Brotli, string ETag, int Features, IReadOnlyList<Note> Notes, TimeSpan BuildTime);
 
 /// <summary>
 /// Builds each level's geometry once per (published snapshot, level, configuration) and keeps it in memory. The cache hangs
@@ -62,7 +63,7 @@ public sealed class GeoLayers(InLavStore store, ILogger<GeoLayers> logger)
         var coverage = Coverage(snapshot, state, date);
         var mapping = snapshot.Level(level, date);
         var geometry = LevelGeometry.Build(coverage, mapping, LevelGeometry.WebTolerance);
-        var notes = geometry.Notes.Concat(coverage.Notes.Where(n => level == BuiltInLevel.Comune || !geometry.Notes.Contains(n))).Distinct(StringComparer.Ordinal).ToList();
+        var notes = geometry.Notes.Concat(coverage.Notes.Where(n => level == BuiltInLevel.Comune || !geometry.Notes.Contains(n))).Distinct().ToList();
         var json = GeoJsonWriter.Write(geometry, mapping.NameIt, notes);
         var layer = new GeoLayer(level, date, json, Compress(json, s => new GZipStream(s, CompressionLevel.SmallestSize)),
             Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 })),

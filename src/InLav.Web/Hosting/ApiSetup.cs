@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using InLav.Core;
 using InLav.Core.Query;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace InLav.Web.Hosting;
@@ -10,13 +12,27 @@ public static class ApiSetup
     public static void AddInLavApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "InLav Cruscotto API";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "Territories, classifications, sources and import runs, measures and the query service of the InLav information dashboard on undeclared work in Lombardy.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "InLav Cruscotto API";
+                doc.Info.Version = "v1";
+                doc.Info.Description = "Territories, classifications, sources and import runs, measures and the query service of the InLav information dashboard on undeclared work in Lombardy.";
+                return Task.CompletedTask;
+            });
+
+            // A note of the core is written as its English text (Note's JSON converter): lists of notes are lists of strings.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (typeof(IEnumerable<Note>).IsAssignableFrom(context.JsonTypeInfo.Type))
+                {
+                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

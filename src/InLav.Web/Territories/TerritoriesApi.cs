@@ -47,7 +47,7 @@ public static class TerritoriesApi
         {
             var m = s.Level(id, date);
             var def = s.Classifications.FirstOrDefault(c => c.Id == id);
-            return new LevelInfo(id, m.NameIt, m.NameEn, def is null ? "built-in" : "classification", def?.Edition, m.Units.Count, m.Unassigned.Count, m.Crosswalk.Label, m.Notes);
+            return new LevelInfo(id, m.NameIt, m.NameEn, def is null ? "built-in" : "classification", def?.Edition, m.Units.Count, m.Unassigned.Count, m.Crosswalk.Label, [.. m.Notes.Select(n => n.Text)]);
         }).ToList();
         return TypedResults.Ok(list);
     }

@@ -88,7 +88,7 @@ public sealed class AggregationTests
         var s = Snapshot();
         var level = s.Level("lago");
         Assert.Equal("L1", level.GroupOf("012144")!.Code);
-        Assert.Contains(level.Notes, n => n.StartsWith("012144", StringComparison.Ordinal));
+        Assert.Contains(level.Notes, n => n.Text.StartsWith("012144", StringComparison.Ordinal));
         Assert.Equal(["013001"], level.Unassigned);
         var rows = Aggregation.Sum(Count, level, [F("012009", 100), F("012018", 20), F("012095", 3), F("012001", 400), F("013001", 9)]);
         Assert.Equal(123, rows.Single(r => r.UnitCode == "L1").Value);

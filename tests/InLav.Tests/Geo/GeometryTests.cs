@@ -24,7 +24,7 @@ public sealed class GeometryTests(ImportedStore imported)
 
         Assert.Equal(comuni.Count, coverage.Shapes.Count + coverage.Missing.Count);
         Assert.All(comuni, c => Assert.True(coverage.Find(c.Code) is not null || coverage.Missing.Contains(c.Code), c.Code));
-        Assert.All(coverage.Missing, m => Assert.Contains(coverage.Notes, n => n.StartsWith(m, StringComparison.Ordinal)));
+        Assert.All(coverage.Missing, m => Assert.Contains(coverage.Notes, n => n.Text.StartsWith(m, StringComparison.Ordinal)));
         Assert.All(coverage.Shapes, s => Assert.True(s.Geometry.IsValid, s.Code));
         Assert.Empty(coverage.Missing);
     }
@@ -138,7 +138,7 @@ public sealed class GeometryTests(ImportedStore imported)
         var level = LevelGeometry.Build(coverage, mapping, LevelGeometry.WebTolerance);
 
         Assert.Equal(["D", "P"], level.Units.Select(u => u.Code));
-        Assert.Contains(level.Notes, n => n.Contains("belong to no unit", StringComparison.Ordinal));
+        Assert.Contains(level.Notes, n => n.Text.Contains("belong to no unit", StringComparison.Ordinal));
         var exact = LevelGeometry.Build(coverage, mapping);
         foreach (var unit in exact.Units)
         {

@@ -31,7 +31,7 @@ public sealed class IndicatorValueTests(ImportedStore imported)
             Assert.Contains(row.Components, c => c is { Measure: "employed", Period: "2011-10-09" });
         }
 
-        Assert.Contains(result.Notes, n => n.StartsWith("Proxy", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Text.StartsWith("Proxy", StringComparison.Ordinal));
     }
 
     /// <summary>Torre de' Busi was in Lecco in 2011 and is in Bergamo today: the census restated on today's comuni puts it in BG.</summary>
@@ -78,7 +78,7 @@ public sealed class IndicatorValueTests(ImportedStore imported)
         Assert.Equal(raw, row.Numerator);
         Assert.All(row.Components.Where(c => c.Role == "numerator"), c => Assert.False(c.Synthetic));
         Assert.True(row.Synthetic);
-        Assert.StartsWith("SYNTHETIC", region.Notes[0], StringComparison.Ordinal);
+        Assert.StartsWith("SYNTHETIC", region.Notes[0].Text, StringComparison.Ordinal);
 
         var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "comune", Periods: ["2025-Q3"], Audience: Audience.Internal), derived: false);
         Assert.All(comuni.Rows, r => Assert.True(r.Synthetic));

@@ -1,3 +1,4 @@
+using InLav.Sources.Catalogue;
 using InLav.Web.Components.Shell;
 
 namespace InLav.Tests.Web;
@@ -23,5 +24,19 @@ public sealed class TextsTests
         Assert.Equal("Home", texts.Get(Texts.English, "nav.home"));
         Assert.Equal("Esplora gli indicatori", texts.Get(Texts.Italian, "nav.explorer"));
         Assert.Equal(Texts.Italian, Texts.Normalize("fr"));
+    }
+
+    [Fact]
+    public void Every_unit_of_the_shipped_measures_and_indicators_has_an_italian_and_an_english_text()
+    {
+        var texts = new Texts();
+        var sources = SourceCatalogue.Load();
+        var units = sources.Measures.Select(m => m.Unit).Concat(IndicatorFiles.Load(sources.Measures).Indicators.Select(i => i.Unit))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(units);
+        Assert.All(units, u => Assert.NotNull(texts.Find(Texts.Italian, "unit." + u)));
+        Assert.All(units, u => Assert.NotNull(texts.Find(Texts.English, "unit." + u)));
+        Assert.Equal("taxpayers", texts.Find(Texts.English, "unit.contribuenti"));
     }
 }

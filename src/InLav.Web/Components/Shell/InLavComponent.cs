@@ -1,4 +1,5 @@
 using System.Globalization;
+using InLav.Core;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -25,7 +26,17 @@ public abstract class InLavComponent : ComponentBase
     protected string T(string key) => Texts.Get(Lang, key);
 
     /// <summary>A text with placeholders ({0}, {1}…) filled in the page's culture.</summary>
-    protected string Format(string key, params object?[] args) => string.Format(Culture, T(key), args);
+    protected string Format(string key, params object?[] args) => Format(key, args);
+
+    /// <summary>
+    /// A note of the core in the page's language: the template notes.{code} of the texts (Common.texts.json) filled with the
+    /// note's arguments, else the note's English text.
+    /// </summary>
+    protected string NoteText(Note note) =>
+        Texts.Find(Lang, "notes." + note.Code) is { } template ? string.Format(Culture, template, note.Args.Cast<object?>().ToArray()) : note.Text;
+
+    /// <summary>A unit of measure in the page's language (Units.texts.json); a unit without a translation as it is.</summary>
+    protected string UnitText(string unit) => Texts.Find(Lang, "unit." + unit) ?? unit;
 
     /// <summary>Italian or English text of a bilingual field.</summary>
     protected string Pick(string italian, string? english) => English && !string.IsNullOrEmpty(english) ? english : italian;

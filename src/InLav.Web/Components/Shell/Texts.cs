@@ -46,6 +46,9 @@ public sealed class Texts
 
     public IReadOnlyCollection<string> Keys(string lang) => byLanguage[lang].Keys;
 
+    /// <summary>The text of a key in one language, without falling back to Italian; null when that language has no such key.</summary>
+    public string? Find(string lang, string key) => byLanguage.GetValueOrDefault(lang)?.GetValueOrDefault(key);
+
     public string Get(string lang, string key) =>
         byLanguage.GetValueOrDefault(lang)?.GetValueOrDefault(key) ?? byLanguage[Italian].GetValueOrDefault(key) ?? $"[{key}]";
 

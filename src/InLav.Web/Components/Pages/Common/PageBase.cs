@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using InLav.Core.Indicators;
 using InLav.Core.Territory;
+using InLav.Store;
 using InLav.Web.Components.Shell;
 using InLav.Web.Profiles;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,9 @@ namespace InLav.Web.Components.Pages.Common;
 public abstract class PageBase : InLavComponent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Inject]
+    protected InLavStore Store { get; set; } = default!;
 
     /// <summary>A value in the indicator's unit and decimals, in the page's language; "–" when there is none.</summary>
     protected string Value(double? value, IndicatorDefinition definition) => Number(value, definition.Decimals);
@@ -25,6 +29,13 @@ public abstract class PageBase : InLavComponent
     protected string Title(IndicatorDefinition d) => Pick(d.TitleIt, d.TitleEn);
 
     protected string LevelName(LevelMapping m) => English ? m.NameEn : m.NameIt;
+
+    /// <summary>A level's name from its id, in the page's language (the id itself when the level is unknown).</summary>
+    protected string LevelLabel(string level)
+    {
+        var snapshot = Store.Reader.Snapshot();
+        return snapshot.HasLevel(level) ? LevelName(snapshot.Level(level)) : level;
+    }
 
     /// <summary>The link to a unit's profile, keeping the language.</summary>
     protected string ProfileLink(string level, string code) => Link($"/territorio/{Uri.EscapeDataString(level)}/{Uri.EscapeDataString(code)}");
@@ -45,6 +56,6 @@ public abstract class PageBase : InLavComponent
     protected string FlagText(string flag)
     {
         var text = T("pages.flag." + flag);
-        return text.StartsWith('[') ? string.Format(Culture, T("pages.flag.unknown"), flag) : text;
+        return text.StartsWith('[') ? Format("pages.flag.unknown", flag) : text;
     }
 }

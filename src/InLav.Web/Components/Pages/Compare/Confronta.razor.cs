@@ -17,8 +17,6 @@ public partial class Confronta : PageBase
     public static readonly string[] DefaultUnits = ["comune:015146", "provincia:215"];
     public static readonly string[] DefaultIndicators = ["mean_taxable_income", "wp2_mef_istat_gap", "foreign_residents_share", "employment_rate_2011"];
 
-    [Inject]
-    private InLavStore Store { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "add")]
     public string? Add { get; set; }
@@ -115,11 +113,6 @@ public partial class Confronta : PageBase
 
     private string AddLink(TerritorialUnit unit) => StateLink([.. units, unit], chosen);
 
-    private string LevelLabel(string level)
-    {
-        var s = Store.Reader.Snapshot();
-        return s.HasLevel(level) ? LevelName(s.Level(level)) : level;
-    }
 
     /// <summary>The grouped bars: each unit's value as an index on Lombardy = 100, so indicators in different units share an axis; no bar where a value is negative.</summary>
     private object ChartData() => new

@@ -49,8 +49,8 @@ public abstract class ExplorerComponent : InLavComponent
     protected string BreakdownLabel(string dimension, string value) => dimension switch
     {
         Dimension.Age when AgeBand.TryParse(value, out var from, out var to) => to is null
-            ? string.Format(Culture, T("explorer.age.over"), from)
-            : string.Format(Culture, T("explorer.age.band"), from, to),
+            ? Format("explorer.age.over", from)
+            : Format("explorer.age.band", from, to),
         _ => T($"explorer.{dimension}.{value}"),
     };
 
@@ -63,7 +63,7 @@ public abstract class ExplorerComponent : InLavComponent
     }
 
     protected string FlagText(string flag) =>
-        KnownFlags.Contains(flag, StringComparer.Ordinal) ? T("explorer.flag." + flag) : string.Format(Culture, T("explorer.flag.unknown"), flag);
+        KnownFlags.Contains(flag, StringComparer.Ordinal) ? T("explorer.flag." + flag) : Format("explorer.flag.unknown", flag);
 
     protected string ProfileUrl(string level, string code) => Link($"/territorio/{Uri.EscapeDataString(level)}/{Uri.EscapeDataString(code)}");
 

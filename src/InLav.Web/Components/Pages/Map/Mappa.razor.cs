@@ -92,7 +92,7 @@ public partial class Mappa
         locale = English ? "en-GB" : "it-IT",
         levelName = LevelTitle,
         measure = MeasureTitle,
-        unit = measure!.Unit,
+        unit = UnitText(measure!.Unit),
         period = Period(period!),
         texts = new
         {

@@ -13,8 +13,6 @@ namespace InLav.Web.Components.Pages.Profile;
 /// </summary>
 public partial class Profile : PageBase
 {
-    [Inject]
-    private InLavStore Store { get; set; } = default!;
 
     [Parameter]
     public string Level { get; set; } = "";
@@ -40,11 +38,6 @@ public partial class Profile : PageBase
 
     private string UnitLevelName => profile is null ? Level : English ? profile.LevelNameEn : profile.LevelNameIt;
 
-    private string LevelLabel(string level)
-    {
-        var snapshot = Store.Reader.Snapshot();
-        return snapshot.HasLevel(level) ? LevelName(snapshot.Level(level)) : level;
-    }
 
     private string ParentName => Level == BuiltInLevel.Comune
         ? profile?.Parents.FirstOrDefault(p => p.Level == BuiltInLevel.Provincia)?.Name ?? T("pages.region")

@@ -14,8 +14,6 @@ public partial class Relazioni : PageBase
     public const string DefaultX = "low_income_share";
     public const string DefaultY = "wp2_mef_istat_gap";
 
-    [Inject]
-    private InLavStore Store { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "x")]
     public string? X { get; set; }
@@ -56,7 +54,7 @@ public partial class Relazioni : PageBase
         }
     }
 
-    private string AxisLabel(IndicatorDefinition d) => Title(d).Contains("(" + d.Unit + ")", StringComparison.Ordinal) ? Title(d) : Title(d) + " (" + d.Unit + ")";
+    private string AxisLabel(IndicatorDefinition d) => Title(d).Contains("(" + UnitText(d.Unit) + ")", StringComparison.Ordinal) ? Title(d) : Title(d) + " (" + UnitText(d.Unit) + ")";
 
     private object ChartData() => new
     {
