@@ -26,7 +26,7 @@ public abstract class InLavComponent : ComponentBase
     protected string T(string key) => Texts.Get(Lang, key);
 
     /// <summary>A text with placeholders ({0}, {1}…) filled in the page's culture.</summary>
-    protected string Format(string key, params object?[] args) => Format(key, args);
+    protected string Format(string key, params object?[] args) => string.Format(Culture, T(key), args);
 
     /// <summary>
     /// A note of the core in the page's language: the template notes.{code} of the texts (Common.texts.json) filled with the
