@@ -33,6 +33,7 @@ public sealed class MapPageTests(InLavAppFactory app, ClassBrowser chromium, ITe
             }
             """);
         Assert.True(painted > 5, $"the map canvas has only {painted} colours");
+        Assert.StartsWith("Note sui confini (", await page.Locator("#geo-notes summary").InnerTextAsync(), StringComparison.Ordinal);
         output.WriteLine(FormattableString.Invariant($"provincia chosen: page and map drawn after {clock.ElapsedMilliseconds} ms"));
         await PageSteps.NoAxeViolationsAsync(page);
         await Support.Browser.ScreenshotAsync(page, "mappa-provincia");
@@ -55,6 +56,7 @@ public sealed class MapPageTests(InLavAppFactory app, ClassBrowser chromium, ITe
         Assert.Equal(["Code", "Name", "Value", "Notes"], await page.Locator("table thead th[scope=col]").AllInnerTextsAsync());
         Assert.StartsWith("Registered residents (ANPR), monthly by province", await page.Locator("#map-title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Matches(@"^\d{1,3}(,\d{3})+$", await page.Locator("table tbody tr td.text-end").First.InnerTextAsync());
+        Assert.StartsWith("Notes on the boundaries (", await page.Locator("#geo-notes summary").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.SelectOptionAsync("#livello", "regione");
         await page.WaitForURLAsync(url => url.Contains("livello=regione", StringComparison.Ordinal) && url.Contains("lang=en", StringComparison.Ordinal));

@@ -40,18 +40,6 @@
     return pieces;
   }
 
-  // How the boundaries were put together (unions of predecessors, older releases, comuni with no polygon), under the map.
-  function showNotes(notes) {
-    if (notes.length === 0) { return; }
-    var details = document.createElement('details');
-    details.className = 'small mt-2';
-    details.id = 'geo-notes';
-    // The geometry notes come from the API, in English.
-    details.innerHTML = '<summary>' + escape(fill(data.texts.geoNotes, notes.length)) + '</summary><ul lang="en">' +
-      notes.map(function (n) { return '<li>' + escape(n) + '</li>'; }).join('') + '</ul>';
-    element.parentNode.insertBefore(details, element.nextSibling);
-  }
-
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
   }
@@ -97,7 +85,6 @@
         }],
       });
       window.addEventListener('resize', function () { chart.resize(); });
-      showNotes(geo.notes || []);
       element.setAttribute('aria-busy', 'false');
       element.setAttribute('data-rendered', 'true');
     })

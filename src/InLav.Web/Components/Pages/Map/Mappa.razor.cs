@@ -1,6 +1,8 @@
+using InLav.Core;
 using InLav.Core.Measures;
 using InLav.Core.Query;
 using InLav.Core.Territory;
+using InLav.Web.Geo;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Map;
@@ -23,6 +25,10 @@ public partial class Mappa
     private QueryResult? result;
     private List<QueryRow> valued = [];
     private string? problem;
+    private IReadOnlyList<Note> geoNotes = [];
+
+    [Inject]
+    private GeoLayers Geo { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "livello")]
     public string? Livello { get; set; }
@@ -73,6 +79,8 @@ public partial class Mappa
         {
             result = Query.Run(new QueryRequest(measure.Id, level, null, [period]));
             valued = result.Rows.Where(r => r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
+            // How the boundaries drawn were put together (unions of predecessors, older releases): the layer is cached.
+            geoNotes = Geo.Get(level, result.ConfigurationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Notes;
         }
         catch (QueryException e)
         {
@@ -99,7 +107,6 @@ public partial class Mappa
             noData = T("map.js.nodata"),
             noBoundaries = T("map.js.noboundaries"),
             failed = T("map.js.failed"),
-            geoNotes = T("map.js.geonotes"),
         },
         values = valued.Select(r => new { code = r.UnitCode, name = r.UnitName, value = r.Value }),
     };
