@@ -10,7 +10,7 @@ awk '
   }
   failed && /<Message>/ { inmsg = 1 }
   failed && /<StackTrace>/ { instack = 1; shown = 0 }
-  failed && (inmsg || instack) && shown < 12 { line = $0; gsub(/<\/?(Message|StackTrace)>/, "", line); print "    " unxml(line); shown++ }
+  failed && (inmsg || instack) && shown < 12 { line = $0; gsub(/<\/?(Message|StackTrace)>/, "", line); gsub(/^[ \t]+/, "", line); print "    " unxml(line); shown++ }
   /<\/Message>/ { inmsg = 0 }
   /<\/StackTrace>/ { instack = 0 }
   /<\/UnitTestResult>/ { failed = 0 }
