@@ -129,7 +129,7 @@ public sealed record ExplorerState
 
     /// <summary>The levels of the snapshot where the indicator is meaningful, in the snapshot's order.</summary>
     public static IReadOnlyList<string> Levels(IndicatorDefinition def, InLavStore store) =>
-        [.. store.Reader.Snapshot().LevelIds.Where(l => def.Levels.Count == 0 || def.Levels.Contains(l, StringComparer.Ordinal))];
+        [.. store.Reader.Snapshot().LevelIds.Where(def.IsMeaningfulAt)];
 
     /// <summary>The values a breakdown filter can take (without the total).</summary>
     public static IReadOnlyList<string> BreakdownValues(string dimension) => dimension switch

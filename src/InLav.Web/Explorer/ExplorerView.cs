@@ -64,8 +64,7 @@ public sealed class ExplorerView
             return view;
         }
 
-        var valued = view.Result.Rows.Where(r => r.Value is not null);
-        view.Ranking = [.. def.HigherIsWorse == false ? valued.OrderBy(r => r.Value) : valued.OrderByDescending(r => r.Value)];
+        view.Ranking = [.. view.Result.WorstFirst()];
         view.Classes = Legend.Classes([.. view.Ranking.Select(r => r.Value!.Value)], state.Legend, def.HigherIsWorse);
         if (withSeries && view.Periods.Count > 0)
         {

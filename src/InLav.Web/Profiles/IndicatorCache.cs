@@ -19,7 +19,7 @@ public static class IndicatorCache
     /// <summary>Null when the indicator is not meaningful at the level or has no data.</summary>
     public static IndicatorResult? AllPeriods(InLavStore store, IndicatorDefinition definition, string level)
     {
-        if (definition.Levels.Count > 0 && !definition.Levels.Contains(level, StringComparer.Ordinal))
+        if (!definition.IsMeaningfulAt(level))
         {
             return null;
         }
