@@ -1,6 +1,7 @@
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Store;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace InLav.Web.Explorer;
 
@@ -44,6 +45,13 @@ public sealed class ExplorerView
     public IReadOnlyList<string> SeriesUnits { get; private set; } = [];
 
     public bool HasValues => Ranking.Count > 0;
+
+    /// <summary>The view of the state in a page's URI; what was wrong in its query goes to <paramref name="problems"/>. The embed page draws no chart, so it computes no series.</summary>
+    public static ExplorerView FromUri(string uri, InLavStore store, List<string> problems, bool embedded = false)
+    {
+        var state = ExplorerState.Resolve(QueryHelpers.ParseQuery(new Uri(uri).Query), store, problems);
+        return Build(state, store, withSeries: !embedded && state.Tab == "chart");
+    }
 
     public static ExplorerView Build(ExplorerState state, InLavStore store, bool withSeries)
     {
