@@ -1,8 +1,8 @@
-using System.Globalization;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Store;
+using InLav.Web.Query;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -107,9 +107,8 @@ public sealed record ExplorerState
             }
         }
 
-        var units = q.TryGetValue("unit", out var u) ? u.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).Take(8).ToList() : [];
         var known = store.Reader.Snapshot().Level(level).Units.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
-        units = [.. units.Where(known.Contains)];
+        List<string> units = [.. (QueryApi.Split(q.GetValueOrDefault("unit")) ?? []).Distinct(StringComparer.Ordinal).Take(8).Where(known.Contains)];
 
         return new ExplorerState
         {
@@ -182,6 +181,4 @@ public sealed record ExplorerState
         p.AddRange(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)));
         return QueryHelpers.AddQueryString(path, p);
     }
-
-    public static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
