@@ -33,7 +33,6 @@ public static class StoreSetup
         builder.Services.AddSingleton<ImportState>();
         builder.Services.AddSingleton<Components.Shell.Texts>();
         builder.Services.AddHostedService<StartupImport>();
-        builder.Services.AddHostedService<Profiles.IndicatorWarmup>();
     }
 }
 
