@@ -4,12 +4,14 @@ using InLav.Web.Explorer;
 using InLav.Web.Geo;
 using InLav.Web.Hosting;
 using InLav.Web.Indicators;
+using InLav.Web.Profiles;
 using InLav.Web.Query;
 using InLav.Web.Sources;
 using InLav.Web.Territories;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInLavStore();
+builder.AddInLavProfiles();
 builder.AddInLavApi();
 builder.AddInLavGeo();
 builder.Services.AddRazorComponents();

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using InLav.Core.Indicators;
 using InLav.Store;
 using InLav.Store.Export;
@@ -45,7 +45,7 @@ public static class ExplorerApi
             case "xlsx":
                 return Results.File(Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             case "geojson":
-                return Results.File(Encoding.UTF8.GetBytes(GeoJson(layers.Get(state.Level, null), result).ToJsonString()), GeoApi.MediaType, name + ".geojson");
+                return Results.File(GeoJson(layers.Get(state.Level, null), result), GeoApi.MediaType, name + ".geojson");
             default:
                 return Results.Problem($"Unknown format '{format}': use csv, xlsx or geojson.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown format");
         }
@@ -77,39 +77,118 @@ public static class ExplorerApi
         return XlsxWriter.Write([new XlsxWriter.Sheet("values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
     }
 
-    /// <summary>The level's boundaries with the view's values as feature properties.</summary>
-    public static JsonObject GeoJson(GeoLayer layer, IndicatorResult result)
+    /// <summary>The level's boundaries with the view's values as feature properties, written in one pass over the layer's bytes.</summary>
+    public static byte[] GeoJson(GeoLayer layer, IndicatorResult result)
     {
-        var geo = JsonNode.Parse(layer.Json)!.AsObject();
         var rows = result.Rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var feature in geo["features"]?.AsArray() ?? [])
+        using var geo = JsonDocument.Parse(layer.Json);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            if (feature?["properties"] is not JsonObject properties)
+            w.WriteStartObject();
+            foreach (var part in geo.RootElement.EnumerateObject())
             {
+                if (!part.NameEquals("features"))
+                {
+                    part.WriteTo(w);
+                    continue;
+                }
+
+                w.WriteStartArray(part.Name);
+                foreach (var feature in part.Value.EnumerateArray())
+                {
+                    WriteFeature(w, feature, rows, result);
+                }
+
+                w.WriteEndArray();
+            }
+
+            var d = result.Definition;
+            w.WriteStartObject("indicator");
+            w.WriteString("code", d.Code);
+            w.WriteString("titleIt", d.TitleIt);
+            w.WriteString("titleEn", d.TitleEn);
+            w.WriteString("unit", d.Unit);
+            w.WriteBoolean("proxy", d.Proxy);
+            WriteStrings(w, "sources", d.Sources);
+            w.WriteString("licence", Licence);
+            w.WriteString("configuration", result.Configuration);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteFeature(Utf8JsonWriter w, JsonElement feature, Dictionary<string, IndicatorRow> rows, IndicatorResult result)
+    {
+        if (feature.ValueKind != JsonValueKind.Object || !feature.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+        {
+            feature.WriteTo(w);
+            return;
+        }
+
+        w.WriteStartObject();
+        foreach (var part in feature.EnumerateObject())
+        {
+            if (!part.NameEquals("properties"))
+            {
+                part.WriteTo(w);
                 continue;
             }
 
-            var row = rows.GetValueOrDefault(properties["code"]?.GetValue<string>() ?? "");
-            properties["indicator"] = result.Definition.Code;
-            properties["period"] = row?.Period ?? result.Periods.LastOrDefault();
-            properties["value"] = row?.Value;
-            properties["unit"] = result.Definition.Unit;
-            properties["flags"] = new JsonArray([.. (row?.Flags ?? []).Select(f => (JsonNode?)JsonValue.Create(f))]);
-            properties["rank"] = row?.Derived?.Rank;
-            properties["rankOf"] = row?.Derived?.RankOf;
+            w.WriteStartObject(part.Name);
+            foreach (var property in props.EnumerateObject())
+            {
+                property.WriteTo(w);
+            }
+
+            var row = rows.GetValueOrDefault(props.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "");
+            w.WriteString("indicator", result.Definition.Code);
+            w.WriteString("period", row?.Period ?? result.Periods.LastOrDefault());
+            WriteNumber(w, "value", row?.Value);
+            w.WriteString("unit", result.Definition.Unit);
+            WriteStrings(w, "flags", row?.Flags ?? []);
+            WriteNumber(w, "rank", row?.Derived?.Rank);
+            WriteNumber(w, "rankOf", row?.Derived?.RankOf);
+            w.WriteEndObject();
         }
 
-        geo["indicator"] = new JsonObject
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
         {
-            ["code"] = result.Definition.Code,
-            ["titleIt"] = result.Definition.TitleIt,
-            ["titleEn"] = result.Definition.TitleEn,
-            ["unit"] = result.Definition.Unit,
-            ["proxy"] = result.Definition.Proxy,
-            ["sources"] = new JsonArray([.. result.Definition.Sources.Select(s => (JsonNode?)JsonValue.Create(s))]),
-            ["licence"] = Licence,
-            ["configuration"] = result.Configuration,
-        };
-        return geo;
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Store;
+using InLav.Web.Query;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -107,9 +107,8 @@ public sealed record ExplorerState
             }
         }
 
-        var units = q.TryGetValue("unit", out var u) ? u.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).Take(8).ToList() : [];
         var known = store.Reader.Snapshot().Level(level).Units.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
-        units = [.. units.Where(known.Contains)];
+        List<string> units = [.. (QueryApi.Split(q.GetValueOrDefault("unit")) ?? []).Distinct(StringComparer.Ordinal).Take(8).Where(known.Contains)];
 
         return new ExplorerState
         {
@@ -129,7 +128,7 @@ public sealed record ExplorerState
 
     /// <summary>The levels of the snapshot where the indicator is meaningful, in the snapshot's order.</summary>
     public static IReadOnlyList<string> Levels(IndicatorDefinition def, InLavStore store) =>
-        [.. store.Reader.Snapshot().LevelIds.Where(l => def.Levels.Count == 0 || def.Levels.Contains(l, StringComparer.Ordinal))];
+        [.. store.Reader.Snapshot().LevelIds.Where(def.IsMeaningfulAt)];
 
     /// <summary>The values a breakdown filter can take (without the total).</summary>
     public static IReadOnlyList<string> BreakdownValues(string dimension) => dimension switch
@@ -182,6 +181,4 @@ public sealed record ExplorerState
         p.AddRange(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)));
         return QueryHelpers.AddQueryString(path, p);
     }
-
-    public static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

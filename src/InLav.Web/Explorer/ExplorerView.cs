@@ -1,6 +1,7 @@
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Store;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace InLav.Web.Explorer;
 
@@ -45,6 +46,13 @@ public sealed class ExplorerView
 
     public bool HasValues => Ranking.Count > 0;
 
+    /// <summary>The view of the state in a page's URI; what was wrong in its query goes to <paramref name="problems"/>. The embed page draws no chart, so it computes no series.</summary>
+    public static ExplorerView FromUri(string uri, InLavStore store, List<string> problems, bool embedded = false)
+    {
+        var state = ExplorerState.Resolve(QueryHelpers.ParseQuery(new Uri(uri).Query), store, problems);
+        return Build(state, store, withSeries: !embedded && state.Tab == "chart");
+    }
+
     public static ExplorerView Build(ExplorerState state, InLavStore store, bool withSeries)
     {
         var def = store.Indicators.Catalogue.Get(state.Indicator);
@@ -64,8 +72,7 @@ public sealed class ExplorerView
             return view;
         }
 
-        var valued = view.Result.Rows.Where(r => r.Value is not null);
-        view.Ranking = [.. def.HigherIsWorse == false ? valued.OrderBy(r => r.Value) : valued.OrderByDescending(r => r.Value)];
+        view.Ranking = [.. view.Result.WorstFirst()];
         view.Classes = Legend.Classes([.. view.Ranking.Select(r => r.Value!.Value)], state.Legend, def.HigherIsWorse);
         if (withSeries && view.Periods.Count > 0)
         {

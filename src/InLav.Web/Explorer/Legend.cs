@@ -66,25 +66,6 @@ public static class Legend
         return picked;
     }
 
-    /// <summary>The class of a value (index in <paramref name="classes"/>), or −1.</summary>
-    public static int ClassOf(IReadOnlyList<LegendClass> classes, double? value)
-    {
-        if (value is not { } v)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (v <= classes[i].Max && (i == 0 ? v >= classes[i].Min : v > classes[i].Min))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static List<double> Quantiles(double[] sorted, int k) =>
         [.. Enumerable.Range(1, k - 1).Select(i => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(i * sorted.Length / (double)k) - 1)])];
 

@@ -12,7 +12,7 @@ using InLav.Store;
 namespace InLav.Web.Geo;
 
 /// <summary>A level's GeoJSON, ready to send: plain, gzip and brotli bytes, and a strong ETag.</summary>
-public sealed record GeoLayer(string Level, DateOnly Configuration, byte[] Json, byte[] Gzip, byte[] Brotli, string ETag, int Features, IReadOnlyList<Note> Notes, TimeSpan BuildTime);
+public sealed record GeoLayer(string Level, DateOnly Configuration, byte[] Json, byte[] Gzip, byte[] Brotli, string ETag, int Features, IReadOnlyList<Note> Notes);
 
 /// <summary>
 /// Builds each level's geometry once per (published snapshot, level, configuration) and keeps it in memory. The cache hangs
@@ -63,11 +63,11 @@ public sealed class GeoLayers(InLavStore store, ILogger<GeoLayers> logger)
         var coverage = Coverage(snapshot, state, date);
         var mapping = snapshot.Level(level, date);
         var geometry = LevelGeometry.Build(coverage, mapping, LevelGeometry.WebTolerance);
-        var notes = geometry.Notes.Concat(coverage.Notes.Where(n => level == BuiltInLevel.Comune || !geometry.Notes.Contains(n))).Distinct().ToList();
+        var notes = geometry.Notes.Concat(coverage.Notes).Distinct().ToList();
         var json = GeoJsonWriter.Write(geometry, mapping.NameIt, notes);
         var layer = new GeoLayer(level, date, json, Compress(json, s => new GZipStream(s, CompressionLevel.SmallestSize)),
             Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 9 })),
-            "\"" + Convert.ToHexStringLower(SHA256.HashData(json))[..32] + "\"", geometry.Units.Count, notes, clock.Elapsed);
+            "\"" + Convert.ToHexStringLower(SHA256.HashData(json))[..32] + "\"", geometry.Units.Count, notes);
         logger.LogInformation("Geometry of level {Level} on {Configuration}: {Features} units, {Raw:N0} bytes ({Gzip:N0} gzip, {Brotli:N0} brotli) in {Ms:N0} ms",
             level, date, layer.Features, json.Length, layer.Gzip.Length, layer.Brotli.Length, clock.Elapsed.TotalMilliseconds);
         return layer;

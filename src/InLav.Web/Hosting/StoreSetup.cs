@@ -8,8 +8,7 @@ public static class StoreSetup
 {
     public static void AddInLavStore(this WebApplicationBuilder builder)
     {
-        // INLAV_DATA_DIR / INLAV_DB override the configuration section "InLav".
-        builder.Configuration.AddEnvironmentVariables();
+        // INLAV_DATA_DIR / INLAV_DB / INLAV_POSTGRES override the configuration section "InLav".
         var options = builder.Configuration.GetSection("InLav").Get<StoreOptions>() ?? new StoreOptions();
         if (Environment.GetEnvironmentVariable("INLAV_DATA_DIR") is { Length: > 0 } dataDir)
         {
@@ -34,7 +33,6 @@ public static class StoreSetup
         builder.Services.AddSingleton<ImportState>();
         builder.Services.AddSingleton<Components.Shell.Texts>();
         builder.Services.AddHostedService<StartupImport>();
-        builder.Services.AddHostedService<Profiles.IndicatorWarmup>();
     }
 }
 

@@ -65,10 +65,7 @@ public static class IndicatorsApi
     private static Ok<List<IndicatorRow>> Ranking(InLavStore store, string code, string? level, string? period, string? configuration, int? limit)
     {
         var result = store.Indicators.Compute(new IndicatorRequest(code, level ?? "comune", configuration, period is null ? null : [period]));
-        var worstFirst = result.Definition.HigherIsWorse != false;
-        var ordered = result.Rows.Where(r => r.Value is not null);
-        ordered = worstFirst ? ordered.OrderByDescending(r => r.Value) : ordered.OrderBy(r => r.Value);
-        return TypedResults.Ok(ordered.Take(Math.Clamp(limit ?? 50, 1, 5000)).ToList());
+        return TypedResults.Ok(result.WorstFirst().Take(Math.Clamp(limit ?? 50, 1, 5000)).ToList());
     }
 
     private static Ok<List<ComparisonRow>> Compare(InLavStore store, string[] indicator, string level, string[] unit, string? period, string? configuration)

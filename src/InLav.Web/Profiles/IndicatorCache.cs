@@ -16,10 +16,13 @@ public static class IndicatorCache
 {
     private static readonly ConditionalWeakTable<TerritorialSnapshot, ConcurrentDictionary<string, Lazy<IndicatorResult?>>> Results = [];
 
+    /// <summary>The cache's warm-up after the startup import.</summary>
+    public static void AddInLavProfiles(this WebApplicationBuilder builder) => builder.Services.AddHostedService<IndicatorWarmup>();
+
     /// <summary>Null when the indicator is not meaningful at the level or has no data.</summary>
     public static IndicatorResult? AllPeriods(InLavStore store, IndicatorDefinition definition, string level)
     {
-        if (definition.Levels.Count > 0 && !definition.Levels.Contains(level, StringComparer.Ordinal))
+        if (!definition.IsMeaningfulAt(level))
         {
             return null;
         }

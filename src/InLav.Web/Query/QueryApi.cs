@@ -49,6 +49,6 @@ public static class QueryApi
         return filters;
     }
 
-    public static IReadOnlyList<string>? Split(string[]? values) =>
-        values is null ? null : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    public static IReadOnlyList<string>? Split(IEnumerable<string?>? values) =>
+        values is null ? null : values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 }

@@ -1,7 +1,7 @@
 using InLav.Core.Indicators;
-using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
+using InLav.Web.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Home;
@@ -40,15 +40,8 @@ public partial class Home
                 continue;
             }
 
-            try
-            {
-                var result = Store.Indicators.Compute(new IndicatorRequest(code, BuiltInLevel.Regione, null, ["all"], Units: [Province.RegionCode]));
-                figures.Add(new KeyFigureData(def, [.. result.Rows.OrderBy(r => r.Period, StringComparer.Ordinal)]));
-            }
-            catch (QueryException)
-            {
-                figures.Add(new KeyFigureData(def, []));
-            }
+            var rows = IndicatorCache.AllPeriods(Store, def, BuiltInLevel.Regione)?.Rows ?? [];
+            figures.Add(new KeyFigureData(def, [.. rows.Where(r => r.UnitCode == Province.RegionCode).OrderBy(r => r.Period, StringComparer.Ordinal)]));
         }
     }
 }
