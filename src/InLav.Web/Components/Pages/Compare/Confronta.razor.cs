@@ -118,7 +118,7 @@ public partial class Confronta : PageBase
     private object ChartData() => new
     {
         kind = "bars",
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         indicators = lines.Select(l => Title(l.Definition)),
         axis = T("compare.chart.axis"),
         reference = T("compare.chart.reference"),

@@ -97,7 +97,7 @@ public partial class Mappa
         geoUrl = FormattableString.Invariant($"/api/v1/geo/{Uri.EscapeDataString(level)}?configuration={result!.ConfigurationDate:yyyy-MM-dd}"),
         mapName = FormattableString.Invariant($"{level}-{result.ConfigurationDate:yyyyMMdd}"),
         level,
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         levelName = LevelTitle,
         measure = MeasureTitle,
         unit = UnitText(measure!.Unit),

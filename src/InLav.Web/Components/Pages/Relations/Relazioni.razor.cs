@@ -59,7 +59,7 @@ public partial class Relazioni : PageBase
     private object ChartData() => new
     {
         kind = "scatter",
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         xLabel = AxisLabel(x!),
         yLabel = AxisLabel(y!),
         unitsLabel = T("relations.chart.units"),
