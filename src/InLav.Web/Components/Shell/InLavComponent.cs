@@ -1,5 +1,6 @@
 using System.Globalization;
 using InLav.Core;
+using InLav.Web.Profiles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -17,11 +18,16 @@ public abstract class InLavComponent : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
 
-    protected string Lang => Texts.Normalize(QueryValue("lang"));
+    // Static SSR makes a fresh component per request, so the language read once from the address holds for the render.
+    private string? lang;
+    private CultureInfo? culture;
+
+    protected string Lang => lang ??= Texts.LangOf(Navigation.Uri);
 
     protected bool English => Lang == Texts.English;
 
-    protected CultureInfo Culture => CultureInfo.GetCultureInfo(English ? "en-GB" : "it-IT");
+    /// <summary>en-GB or it-IT; its Name is the locale the chart scripts use.</summary>
+    protected CultureInfo Culture => culture ??= ProfileSummary.CultureOf(Lang);
 
     protected string T(string key) => Texts.Get(Lang, key);
 

@@ -53,4 +53,8 @@ public sealed class Texts
         byLanguage.GetValueOrDefault(lang)?.GetValueOrDefault(key) ?? byLanguage[Italian].GetValueOrDefault(key) ?? $"[{key}]";
 
     public static string Normalize(string? lang) => string.Equals(lang, English, StringComparison.OrdinalIgnoreCase) ? English : Italian;
+
+    /// <summary>The language of a page from its address (?lang=en, any case; Italian otherwise).</summary>
+    public static string LangOf(string uri) =>
+        Normalize(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(uri).Query).TryGetValue("lang", out var l) ? l.ToString() : null);
 }

@@ -2,8 +2,9 @@
 // (the same as its tables), and the charts can be saved as PNG or SVG. Without JavaScript the GET forms and tables work.
 (function () {
   'use strict';
-  var font = 'Titillium Web, sans-serif';
-  var textColour = '#1a1a1a';
+  var font = inlav.font;
+  var textColour = inlav.ink;
+  var escape = inlav.escape;
   // Okabe–Ito: distinguishable with colour-vision deficiencies; lines also differ by symbol and dash.
   var seriesColours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
   var symbols = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect', 'emptyTriangle', 'emptyDiamond'];
@@ -11,10 +12,6 @@
   var charts = {};
   var numbers = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 });
   function axisNumber(v) { return numbers.format(v); }
-
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
 
   function read(id) {
     var element = document.getElementById(id);
@@ -44,8 +41,17 @@
       return;
     }
     charts[element.id] = { chart: chart, option: option };
-    element.setAttribute('data-rendered', 'true');
-    window.addEventListener('resize', function () { chart.resize(); });
+    inlav.rendered(element, chart);
+  }
+
+  // A chart drawn from the JSON the page carries: option(data) is what it shows.
+  function draw(element, dataId, option) {
+    var data = read(dataId);
+    if (!data || typeof echarts === 'undefined') { return; }
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    var shown = option(data);
+    chart.setOption(shown);
+    done(element, chart, shown);
   }
 
   function drawMap(element) {
@@ -110,49 +116,43 @@
   }
 
   function drawRanking(element) {
-    var data = read('explorer-ranking-data');
-    if (!data || typeof echarts === 'undefined') { return; }
-    var chart = echarts.init(element, null, { renderer: 'canvas' });
-    var option = {
-      animation: false,
-      title: heading(data, element),
-      graphic: footer(data),
-      grid: { left: 8, right: 90, top: 64, bottom: 28, containLabel: true },
-      tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
-      xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
-      yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },
-      series: [{
-        type: 'bar', data: data.values, itemStyle: { color: data.color },
-        label: { show: true, position: 'right', color: textColour, fontFamily: font, formatter: function (p) { return data.texts[p.dataIndex].split(' [')[0]; } },
-      }],
-    };
-    chart.setOption(option);
-    done(element, chart, option);
+    draw(element, 'explorer-ranking-data', function (data) {
+      return {
+        animation: false,
+        title: heading(data, element),
+        graphic: footer(data),
+        grid: { left: 8, right: 90, top: 64, bottom: 28, containLabel: true },
+        tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
+        xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
+        yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },
+        series: [{
+          type: 'bar', data: data.values, itemStyle: { color: data.color },
+          label: { show: true, position: 'right', color: textColour, fontFamily: font, formatter: function (p) { return data.texts[p.dataIndex].split(' [')[0]; } },
+        }],
+      };
+    });
   }
 
   function drawSeries(element) {
-    var data = read('explorer-series-data');
-    if (!data || typeof echarts === 'undefined') { return; }
-    var chart = echarts.init(element, null, { renderer: 'canvas' });
-    var option = {
-      animation: false,
-      color: seriesColours,
-      title: heading(data, element),
-      graphic: footer(data),
-      legend: { type: 'scroll', top: 52, textStyle: { color: textColour, fontFamily: font } },
-      grid: { left: 8, right: 24, top: 96, bottom: 32, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: data.periods, axisLabel: { color: textColour, fontFamily: font } },
-      yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
-      series: data.series.map(function (s, i) {
-        return {
-          type: 'line', name: s.name, data: s.values, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
-          lineStyle: { type: dashes[i % dashes.length], width: 2 },
-        };
-      }),
-    };
-    chart.setOption(option);
-    done(element, chart, option);
+    draw(element, 'explorer-series-data', function (data) {
+      return {
+        animation: false,
+        color: seriesColours,
+        title: heading(data, element),
+        graphic: footer(data),
+        legend: { type: 'scroll', top: 52, textStyle: { color: textColour, fontFamily: font } },
+        grid: { left: 8, right: 24, top: 96, bottom: 32, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: data.periods, axisLabel: { color: textColour, fontFamily: font } },
+        yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
+        series: data.series.map(function (s, i) {
+          return {
+            type: 'line', name: s.name, data: s.values, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
+            lineStyle: { type: dashes[i % dashes.length], width: 2 },
+          };
+        }),
+      };
+    });
   }
 
   function save(blob, name) {
@@ -191,17 +191,19 @@
 
   var form = document.getElementById('explorer-form');
   if (form) {
-    Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
-      select.addEventListener('change', function () {
-        if (select.hasAttribute('data-resets')) {
-          // Another indicator: its own periods, breakdowns and units apply.
-          Array.prototype.forEach.call(form.querySelectorAll('#f-period, #f-sex, #f-age, #f-citizenship, input[name=unit]'), function (e) { e.disabled = true; });
-        }
-        var loading = document.getElementById('explorer-loading');
-        if (loading) { loading.hidden = false; }
-        form.setAttribute('aria-busy', 'true');
-        form.submit();
-      });
+    inlav.autoSubmit([form], function (select) {
+      if (select.hasAttribute('data-resets')) {
+        // Another indicator: its own periods, breakdowns and units apply.
+        Array.prototype.forEach.call(form.querySelectorAll('#f-period, #f-sex, #f-age, #f-citizenship, input[name=unit]'), function (e) { e.disabled = true; });
+      }
+      var loading = document.getElementById('explorer-loading');
+      if (loading) { loading.hidden = false; }
+      form.setAttribute('aria-busy', 'true');
+    }, function () {
+      form.removeAttribute('aria-busy');
+      Array.prototype.forEach.call(form.querySelectorAll('[disabled]'), function (e) { e.disabled = false; });
+      var loading = document.getElementById('explorer-loading');
+      if (loading) { loading.hidden = true; }
     });
     // The period slider moves the period select (the form's real field); releasing it applies the choice.
     var slider = document.getElementById('f-period-slider');
@@ -218,16 +220,6 @@
       });
       slider.addEventListener('change', function () { periodSelect.dispatchEvent(new Event('change')); });
     }
-    // Back/forward may restore the page from the cache with the choices made before leaving: show the page's own.
-    window.addEventListener('pageshow', function (event) {
-      if (event.persisted) {
-        form.reset();
-        form.removeAttribute('aria-busy');
-        Array.prototype.forEach.call(form.querySelectorAll('[disabled]'), function (e) { e.disabled = false; });
-        var loading = document.getElementById('explorer-loading');
-        if (loading) { loading.hidden = true; }
-      }
-    });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-needs-js]'), function (e) { e.hidden = false; });
@@ -245,7 +237,7 @@
   // Printing shows the data tables folded under the charts.
   window.addEventListener('beforeprint', function () { Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; }); });
 
-  (window.inlavFontsReady || Promise.resolve()).then(function () {
+  inlav.ready.then(function () {
     var map = document.getElementById('explorer-map');
     if (map) { drawMap(map); }
     var ranking = document.getElementById('explorer-ranking');

@@ -12,9 +12,7 @@
   var timer = null;
   var asked = 0;
 
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
+  var escape = inlav.escape;
 
   function show(units, query) {
     list.innerHTML = units.map(function (u) {

@@ -4,11 +4,7 @@
   var form = document.getElementById('map-form');
   if (form) {
     // With JavaScript a choice applies at once; without it the "Aggiorna" button submits the same GET form.
-    Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
-      select.addEventListener('change', function () { form.submit(); });
-    });
-    // Back/forward may restore the page from the cache with the choices the user made before leaving: show the page's own.
-    window.addEventListener('pageshow', function (event) { if (event.persisted) { form.reset(); } });
+    inlav.autoSubmit([form]);
   }
 
   var element = document.getElementById('map');
@@ -16,6 +12,7 @@
   if (!element || !source || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(source.textContent);
   var number = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
+  var escape = inlav.escape;
   function fill(template, value) { return template.replace('{0}', value); }
   // Viridis, 7 classes: sequential, readable by people with colour-vision deficiencies and in greyscale.
   var palette = ['#fde725', '#8fd744', '#35b779', '#21918c', '#31688e', '#443a83', '#440154'];
@@ -40,14 +37,10 @@
     return pieces;
   }
 
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
-
   var values = data.values.filter(function (v) { return v.value !== null; }).map(function (v) { return v.value; });
   if (values.length === 0) { return; }
   element.setAttribute('aria-busy', 'true');
-  Promise.all([fetch(data.geoUrl, { headers: { Accept: 'application/geo+json' } }), window.inlavFontsReady])
+  Promise.all([fetch(data.geoUrl, { headers: { Accept: 'application/geo+json' } }), inlav.ready])
     .then(function (answers) {
       var response = answers[0];
       if (!response.ok) { throw new Error('HTTP ' + response.status); }
@@ -61,8 +54,8 @@
         animation: false,
         title: {
           text: data.measure + ' (' + data.unit + ')', subtext: data.levelName + ', ' + data.period, left: 8, top: 8,
-          textStyle: { fontSize: 14, fontWeight: 600, color: '#1a1a1a', fontFamily: 'Titillium Web, sans-serif' },
-          subtextStyle: { color: '#3d4955', fontFamily: 'Titillium Web, sans-serif' },
+          textStyle: { fontSize: 14, fontWeight: 600, color: inlav.ink, fontFamily: inlav.font },
+          subtextStyle: { color: '#3d4955', fontFamily: inlav.font },
         },
         tooltip: {
           trigger: 'item',
@@ -74,7 +67,7 @@
         },
         visualMap: {
           type: 'piecewise', pieces: classes(values), left: 8, bottom: 8, orient: 'vertical', showLabel: true,
-          textStyle: { color: '#1a1a1a', fontFamily: 'Titillium Web, sans-serif', fontSize: 13 }, itemGap: 4, itemWidth: 18, itemHeight: 12,
+          textStyle: { color: inlav.ink, fontFamily: inlav.font, fontSize: 13 }, itemGap: 4, itemWidth: 18, itemHeight: 12,
         },
         series: [{
           type: 'map', map: data.mapName, nameProperty: 'code', roam: true, aspectScale: 0.7, layoutCenter: ['58%', '50%'], layoutSize: '95%',
@@ -84,9 +77,7 @@
           data: data.values.map(function (v) { return { name: v.code, value: v.value, unitName: v.name }; }),
         }],
       });
-      window.addEventListener('resize', function () { chart.resize(); });
-      element.setAttribute('aria-busy', 'false');
-      element.setAttribute('data-rendered', 'true');
+      inlav.rendered(element, chart);
     })
     .catch(function (error) {
       element.setAttribute('aria-busy', 'false');

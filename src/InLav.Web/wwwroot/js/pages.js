@@ -2,22 +2,14 @@
 // script child, written by the server from the same numbers as the table beside it; without JavaScript the tables remain.
 (function () {
   'use strict';
-  var font = 'Titillium Web, sans-serif';
-  var text = { color: '#1a1a1a', fontFamily: font };
-
-  function escape(value) {
-    return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
+  var font = inlav.font;
+  var ink = inlav.ink;
+  var text = { color: ink, fontFamily: font };
+  var escape = inlav.escape;
 
   function fail(element, data) {
     element.setAttribute('aria-busy', 'false');
     element.innerHTML = '<p class="alert alert-warning m-2">' + escape(data.failed || 'Chart not available.') + '</p>';
-  }
-
-  function done(element, chart) {
-    window.addEventListener('resize', function () { chart.resize(); });
-    element.setAttribute('aria-busy', 'false');
-    element.setAttribute('data-rendered', 'true');
   }
 
   function init(element) {
@@ -52,12 +44,12 @@
               return {
                 name: f.properties.code, value: on ? 1 : 0,
                 itemStyle: on ? { areaColor: '#003366', borderColor: '#ff9f1c', borderWidth: 2.5 } : undefined,
-                label: on && data.highlight ? { show: true, formatter: data.name, color: '#1a1a1a', backgroundColor: '#ffffff', padding: 3, fontFamily: font, fontWeight: 600 } : undefined,
+                label: on && data.highlight ? { show: true, formatter: data.name, color: ink, backgroundColor: '#ffffff', padding: 3, fontFamily: font, fontWeight: 600 } : undefined,
               };
             }),
           }],
         });
-        done(element, chart);
+        inlav.rendered(element, chart);
       });
   }
 
@@ -69,15 +61,15 @@
       legend: { data: [data.maleLabel, data.femaleLabel], textStyle: text, top: 0 },
       grid: { left: 70, right: 20, top: 30, bottom: 30 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: function (v) { return number.format(Math.abs(v)); } },
-      xAxis: { type: 'value', axisLabel: { formatter: function (v) { return number.format(Math.abs(v)); }, color: '#1a1a1a' } },
-      yAxis: { type: 'category', data: data.ages, axisLabel: { color: '#1a1a1a' } },
+      xAxis: { type: 'value', axisLabel: { formatter: function (v) { return number.format(Math.abs(v)); }, color: ink } },
+      yAxis: { type: 'category', data: data.ages, axisLabel: { color: ink } },
       series: [
         { name: data.maleLabel, type: 'bar', stack: 'p', data: data.male.map(function (v) { return v === null ? null : -v; }), itemStyle: { color: '#2c6e9b' } },
         { name: data.femaleLabel, type: 'bar', stack: 'p', data: data.female, itemStyle: { color: '#d9822b', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: 0.8, color: 'rgba(255,255,255,0.5)' } } },
       ],
       aria: { enabled: true, decal: { show: false } },
     });
-    done(element, chart);
+    inlav.rendered(element, chart);
   }
 
   // Territories side by side: index (Lombardy = 100) per indicator, one bar per territory with its own pattern.
@@ -91,8 +83,8 @@
       legend: { type: 'scroll', textStyle: text, top: 0 },
       grid: { left: 50, right: 20, top: 40, bottom: 90 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '–' : number.format(v); } },
-      xAxis: { type: 'category', data: data.indicators, axisLabel: { interval: 0, rotate: data.indicators.length > 3 ? 25 : 0, width: 140, overflow: 'truncate', color: '#1a1a1a' } },
-      yAxis: { type: 'value', name: data.axis, nameTextStyle: text, axisLabel: { color: '#1a1a1a' } },
+      xAxis: { type: 'category', data: data.indicators, axisLabel: { interval: 0, rotate: data.indicators.length > 3 ? 25 : 0, width: 140, overflow: 'truncate', color: ink } },
+      yAxis: { type: 'value', name: data.axis, nameTextStyle: text, axisLabel: { color: ink } },
       series: data.series.map(function (s, i) {
         var pattern = decals[i % decals.length];
         var decal = pattern === 'none' ? undefined : pattern === 'dots' ? { symbol: 'circle', symbolSize: 0.5 }
@@ -100,11 +92,11 @@
           : { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: pattern === 'diagonal' ? -0.78 : pattern === 'vertical' ? 1.57 : 0 };
         return {
           name: s.name, type: 'bar', data: s.values, itemStyle: decal ? { decal: decal } : {},
-          markLine: i === 0 ? { symbol: 'none', silent: true, data: [{ yAxis: 100, name: data.reference }], lineStyle: { color: '#1a1a1a', type: 'dashed' }, label: { formatter: data.reference, color: '#1a1a1a' } } : undefined,
+          markLine: i === 0 ? { symbol: 'none', silent: true, data: [{ yAxis: 100, name: data.reference }], lineStyle: { color: ink, type: 'dashed' }, label: { formatter: data.reference, color: ink } } : undefined,
         };
       }),
     });
-    done(element, chart);
+    inlav.rendered(element, chart);
   }
 
   // Units of a level on two indicators; outliers are larger diamonds (not only another colour); a click opens the profile.
@@ -124,20 +116,20 @@
         trigger: 'item',
         formatter: function (p) { return p.data && p.data.name ? escape(p.data.name) + '<br>' + escape(data.xLabel) + ': ' + number.format(p.data.value[0]) + '<br>' + escape(data.yLabel) + ': ' + number.format(p.data.value[1]) : ''; },
       },
-      xAxis: { type: 'value', scale: true, name: data.xLabel, nameLocation: 'middle', nameGap: 30, nameTextStyle: text, axisLabel: { color: '#1a1a1a' } },
-      yAxis: { type: 'value', scale: true, name: data.yLabel, nameLocation: 'middle', nameGap: 50, nameTextStyle: text, axisLabel: { color: '#1a1a1a' } },
+      xAxis: { type: 'value', scale: true, name: data.xLabel, nameLocation: 'middle', nameGap: 30, nameTextStyle: text, axisLabel: { color: ink } },
+      yAxis: { type: 'value', scale: true, name: data.yLabel, nameLocation: 'middle', nameGap: 50, nameTextStyle: text, axisLabel: { color: ink } },
       series: [
         { name: data.unitsLabel, type: 'scatter', symbol: 'circle', symbolSize: 7, data: points(normal), itemStyle: { color: '#0066cc', opacity: 0.75 } },
-        { name: data.outliersLabel, type: 'scatter', symbol: 'diamond', symbolSize: 15, data: points(outliers), itemStyle: { color: '#b71c1c', borderColor: '#1a1a1a', borderWidth: 1 } },
-        { name: data.lineLabel, type: 'line', symbol: 'none', silent: true, data: [[lo, data.intercept + data.slope * lo], [hi, data.intercept + data.slope * hi]], lineStyle: { color: '#1a1a1a', type: 'dashed', width: 2 } },
+        { name: data.outliersLabel, type: 'scatter', symbol: 'diamond', symbolSize: 15, data: points(outliers), itemStyle: { color: '#b71c1c', borderColor: ink, borderWidth: 1 } },
+        { name: data.lineLabel, type: 'line', symbol: 'none', silent: true, data: [[lo, data.intercept + data.slope * lo], [hi, data.intercept + data.slope * hi]], lineStyle: { color: ink, type: 'dashed', width: 2 } },
       ],
     });
     chart.on('click', function (p) { if (p.data && p.data.link) { window.location.href = p.data.link; } });
-    done(element, chart);
+    inlav.rendered(element, chart);
   }
 
   var kinds = { locator: locator, pyramid: pyramid, bars: bars, scatter: scatter };
-  (window.inlavFontsReady || Promise.resolve()).then(function () {
+  inlav.ready.then(function () {
     Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
       var source = element.querySelector('script[type="application/json"]');
       if (!source) { return; }
@@ -153,10 +145,5 @@
   });
 
   // Forms apply a choice at once when a select changes (the submit button does the same without JavaScript).
-  Array.prototype.forEach.call(document.querySelectorAll('form[data-autosubmit] select'), function (select) {
-    select.addEventListener('change', function () { select.form.submit(); });
-  });
-  window.addEventListener('pageshow', function (event) {
-    if (event.persisted) { Array.prototype.forEach.call(document.querySelectorAll('form[data-autosubmit]'), function (f) { f.reset(); }); }
-  });
+  inlav.autoSubmit(Array.prototype.slice.call(document.querySelectorAll('form[data-autosubmit]')));
 })();

@@ -30,12 +30,18 @@ public abstract class PageBase : InLavComponent
 
     protected string LevelName(LevelMapping m) => English ? m.NameEn : m.NameIt;
 
+    private IReadOnlyList<(string Id, string Name)>? levelOptions;
+
+    /// <summary>Every level of the territorial snapshot with its name in the page's language, read once per render.</summary>
+    protected IReadOnlyList<(string Id, string Name)> LevelOptions => levelOptions ??= LevelsOf(Store.Reader.Snapshot());
+
+    private IReadOnlyList<(string Id, string Name)> LevelsOf(TerritorialSnapshot snapshot) => [.. snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id))))];
+
     /// <summary>A level's name from its id, in the page's language (the id itself when the level is unknown).</summary>
-    protected string LevelLabel(string level)
-    {
-        var snapshot = Store.Reader.Snapshot();
-        return snapshot.HasLevel(level) ? LevelName(snapshot.Level(level)) : level;
-    }
+    protected string LevelLabel(string level) => LevelOptions.FirstOrDefault(l => l.Id == level).Name ?? level;
+
+    /// <summary>An indicator's title from its code, in the page's language (the code itself when the indicator is unknown).</summary>
+    protected string IndicatorTitle(string code) => Store.Indicators.Catalogue.Indicators.FirstOrDefault(i => i.Code == code) is { } d ? Title(d) : code;
 
     /// <summary>The link to a unit's profile, keeping the language.</summary>
     protected string ProfileLink(string level, string code) => Link($"/territorio/{Uri.EscapeDataString(level)}/{Uri.EscapeDataString(code)}");

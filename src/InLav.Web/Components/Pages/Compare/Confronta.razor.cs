@@ -79,14 +79,36 @@ public partial class Confronta : PageBase
             }
 
             var period = periods[^1];
-            var cells = units.Select(u => Row(d, u.Level, u.Code, period)).ToList();
-            lines.Add(new Line(d, period, cells, Row(d, BuiltInLevel.Regione, Province.RegionCode, period)));
+            var byLevel = new Dictionary<string, Dictionary<string, IndicatorRow>>(StringComparer.Ordinal);
+            IndicatorRow? Row(string level, string code)
+            {
+                if (!byLevel.TryGetValue(level, out var rows))
+                {
+                    byLevel[level] = rows = Totals(d, level, period);
+                }
+
+                return rows.GetValueOrDefault(code);
+            }
+
+            var cells = units.Select(u => Row(u.Level, u.Code)).ToList();
+            lines.Add(new Line(d, period, cells, Row(BuiltInLevel.Regione, Province.RegionCode)));
         }
     }
 
-    private IndicatorRow? Row(IndicatorDefinition d, string level, string code, string period) =>
-        IndicatorCache.AllPeriods(Store, d, level)?.Rows.FirstOrDefault(r => r.UnitCode == code && r.Period == period
-            && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total);
+    /// <summary>The total rows (no breakdown) of an indicator at a level and period, by unit code (the first row of a code wins).</summary>
+    private Dictionary<string, IndicatorRow> Totals(IndicatorDefinition d, string level, string period)
+    {
+        var totals = new Dictionary<string, IndicatorRow>(StringComparer.Ordinal);
+        foreach (var r in IndicatorCache.AllPeriods(Store, d, level)?.Rows ?? [])
+        {
+            if (r.Period == period && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total)
+            {
+                totals.TryAdd(r.UnitCode, r);
+            }
+        }
+
+        return totals;
+    }
 
     private static TerritorialUnit? Resolve(TerritorialSnapshot snapshot, string key)
     {
@@ -118,7 +140,7 @@ public partial class Confronta : PageBase
     private object ChartData() => new
     {
         kind = "bars",
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         indicators = lines.Select(l => Title(l.Definition)),
         axis = T("compare.chart.axis"),
         reference = T("compare.chart.reference"),

@@ -16,7 +16,6 @@ public partial class Mappa
     /// <summary>The measures the population map offers, in this order, when the catalogue defines them.</summary>
     private static readonly string[] MapMeasures = ["residents_anpr", "residents"];
 
-    private List<(string Id, string Name)> levels = [];
     private List<MeasureDefinition> measures = [];
     private IReadOnlyList<string> periods = [];
     private string level = BuiltInLevel.Provincia;
@@ -41,12 +40,11 @@ public partial class Mappa
 
     private string MeasureTitle => measure is null ? "" : Pick(measure.TitleIt, measure.TitleEn);
 
-    private string LevelTitle => levels.FirstOrDefault(l => l.Id == level).Name ?? level;
+    private string LevelTitle => LevelLabel(level);
 
     protected override void OnInitialized()
     {
         var snapshot = Store.Reader.Snapshot();
-        levels = snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id)))).ToList();
         level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Provincia;
         if (Livello is not null && Livello != level)
         {
@@ -97,7 +95,7 @@ public partial class Mappa
         geoUrl = FormattableString.Invariant($"/api/v1/geo/{Uri.EscapeDataString(level)}?configuration={result!.ConfigurationDate:yyyy-MM-dd}"),
         mapName = FormattableString.Invariant($"{level}-{result.ConfigurationDate:yyyyMMdd}"),
         level,
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         levelName = LevelTitle,
         measure = MeasureTitle,
         unit = UnitText(measure!.Unit),

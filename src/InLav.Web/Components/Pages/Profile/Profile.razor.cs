@@ -77,7 +77,7 @@ public partial class Profile : PageBase
         female = profile.Pyramid.Select(b => b.Female),
         maleLabel = T("profile.pyramid.male"),
         femaleLabel = T("profile.pyramid.female"),
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         failed = T("pages.chart.failed"),
     };
 

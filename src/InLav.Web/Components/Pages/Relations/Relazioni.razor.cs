@@ -29,12 +29,10 @@ public partial class Relazioni : PageBase
     private string level = BuiltInLevel.Comune;
     private CorrelationResult? result;
     private string? problem;
-    private List<(string Id, string Name)> levels = [];
 
     protected override void OnInitialized()
     {
         var snapshot = Store.Reader.Snapshot();
-        levels = [.. snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id))))];
         level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Comune;
         var catalogue = Store.Indicators.Catalogue.Indicators;
         x = catalogue.FirstOrDefault(d => d.Code == (X ?? DefaultX)) ?? catalogue.FirstOrDefault(d => d.Code == DefaultX);
@@ -59,7 +57,7 @@ public partial class Relazioni : PageBase
     private object ChartData() => new
     {
         kind = "scatter",
-        locale = English ? "en-GB" : "it-IT",
+        locale = Culture.Name,
         xLabel = AxisLabel(x!),
         yLabel = AxisLabel(y!),
         unitsLabel = T("relations.chart.units"),
