@@ -1,6 +1,5 @@
 using System.Globalization;
 using InLav.Core.Measures;
-using InLav.Core.Territory;
 using InLav.Sources.Catalogue;
 using InLav.Sources.Cob;
 using InLav.Sources.Reading;
@@ -58,7 +57,7 @@ public sealed class CobOpenDataParser : ISourceParser
                 into.Errors.Add(new ImportIssue(r.At("ETA"), $"age '{r["ETA"]}' is not a whole number of years from 14 to 100"));
             }
 
-            var province = ProvinceOfName(r["PROVINCIAIMPRESA"]);
+            var province = ProvinceNames.UtsCodeOf(r["PROVINCIAIMPRESA"]);
             if (province is null)
             {
                 into.Errors.Add(new ImportIssue(r.At("PROVINCIAIMPRESA"), $"'{r["PROVINCIAIMPRESA"]}' is not the name of a Lombard province"));
@@ -110,18 +109,5 @@ public sealed class CobOpenDataParser : ISourceParser
             into.Warnings.Add($"{name}: {unmapped.Values.Sum()} events with a contract description not in the ministry list (stored without a code): "
                 + string.Join(", ", unmapped.OrderByDescending(kv => kv.Value).Take(5).Select(kv => FormattableString.Invariant($"'{kv.Key}' ({kv.Value})"))));
         }
-    }
-
-    /// <summary>The UTS code of a Lombard province from its name as the open data write it ("BERGAMO", "MONZA E DELLA BRIANZA").</summary>
-    public static string? ProvinceOfName(string name)
-    {
-        var folded = Core.Territory.TerritorialSnapshot.Fold(name).ToUpperInvariant().Replace('-', ' ');
-        if (folded.StartsWith("MONZA", StringComparison.Ordinal))
-        {
-            return "108";
-        }
-
-        return Province.Lombardy.FirstOrDefault(p => folded == TerritorialSnapshot.Fold(p.Name).ToUpperInvariant()
-            || (p.UtsCode == "215" && folded is "MILANO" or "CITTA METROPOLITANA DI MILANO"))?.UtsCode;
     }
 }
