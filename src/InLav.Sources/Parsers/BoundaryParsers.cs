@@ -247,13 +247,10 @@ public static partial class BoundaryParsers
             into.Warnings.Add($"{at.File}, feature {at.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}: boundary code {code} ({name}) is not in the territorial registry");
         }
 
-        if (into.Boundaries.Any(b => b.Code == code && b.Release == release))
+        if (!into.TryAddBoundary(new Boundary(release, BuiltInLevel.Comune, code, name, geometry)))
         {
             into.Errors.Add(at.Issue($"comune {code} appears twice in release {release}"));
-            return;
         }
-
-        into.Boundaries.Add(new Boundary(release, BuiltInLevel.Comune, code, name, geometry));
     }
 
     private static Polygon Polygon(List<Coordinate[]> rings)
