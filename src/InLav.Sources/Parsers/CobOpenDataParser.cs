@@ -51,11 +51,7 @@ public sealed class CobOpenDataParser : ISourceParser
                 into.Errors.Add(new ImportIssue(r.At("GENERE"), $"sex '{r["GENERE"]}' is not M or F"));
             }
 
-            var age = int.TryParse(r["ETA"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a is >= 14 and <= 100 ? a : -1;
-            if (age < 0)
-            {
-                into.Errors.Add(new ImportIssue(r.At("ETA"), $"age '{r["ETA"]}' is not a whole number of years from 14 to 100"));
-            }
+            var age = CobParsers.Age(r["ETA"], r.At("ETA"), into);
 
             var province = ProvinceNames.UtsCodeOf(r["PROVINCIAIMPRESA"]);
             if (province is null)
@@ -71,9 +67,8 @@ public sealed class CobOpenDataParser : ISourceParser
 
             if (into.Errors.Count > errors)
             {
-                if (into.Errors.Count - errorsBefore >= CobParsers.MaxErrorsPerFile)
+                if (CobParsers.StopAtErrorCap(into, errorsBefore, name, r.Line))
                 {
-                    into.Errors.Add(new ImportIssue(new SourcePosition(name, r.Line, 0), FormattableString.Invariant($"{CobParsers.MaxErrorsPerFile} errors: the rest of the file was not read")));
                     return;
                 }
 

@@ -29,11 +29,7 @@ public sealed class CobSyntheticParser : ISourceParser
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             into.RowsRead++;
-            foreach (var e in contract.Events())
-            {
-                sink.Add(e);
-                into.EventCount++;
-            }
+            CobParsers.AddEvents(contract, sink, into);
 
             if (into.RowsRead % 100_000 == 0)
             {
