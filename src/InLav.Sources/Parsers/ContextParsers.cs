@@ -133,7 +133,7 @@ public static class ContextParsers
 
                 foreach (var (column, measure) in measures.Where(m => r[m.Key].Length > 0))
                 {
-                    if (!double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                    if (!Numbers.TryParse(r[column], NumberStyle.Float, out var value))
                     {
                         throw new SourceFormatException(r.At(column), $"'{r[column]}' in '{column}' is not a number");
                     }
