@@ -15,9 +15,7 @@ public static class ParserHelpers
     /// </summary>
     public static DelimitedLayout Layout(SourceDefinition source, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)
     {
-        var declared = source.Options.ValueKind == System.Text.Json.JsonValueKind.Object && source.Options.TryGetProperty("columns", out var c)
-            ? c.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
-            : [];
+        var declared = source.ListOption("columns") ?? [];
         var all = declared.Concat(columns).Select(DelimitedReader.NormalizeHeader).Distinct(StringComparer.Ordinal).ToList();
         return new(DelimitedLayout.ParseDelimiter(source.Option("delimiter", ";")), source.Option("encoding", "utf-8"), source.IntOption("skipLines", 0),
             all, allowExtra || source.Option("extraColumns", "refuse") == "allow", trailingEmpty || source.Option("trailingEmptyField", "no") == "yes");
