@@ -19,7 +19,7 @@ public static class StoreConnector
         var server = await FindServerAsync(database, ct).ConfigureAwait(false);
         if (server is not null)
         {
-            cli.Err.WriteLine($"inlav: via the running server at {server.Url}");
+            cli.Err.WriteLine($"inlav: {server.Description}");
             return server;
         }
 
@@ -40,7 +40,7 @@ public static class StoreConnector
         }
 
         var client = new DirectClient(new InLavStore(options));
-        cli.Err.WriteLine($"inlav: opened the store file {database} directly");
+        cli.Err.WriteLine($"inlav: {client.Description}");
         return client;
     }
 
