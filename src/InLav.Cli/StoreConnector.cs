@@ -44,7 +44,7 @@ public static class StoreConnector
         return client;
     }
 
-    public static string ServerLockPath(string databasePath) => databasePath + ".server.json";
+    private static string ServerLockPath(string databasePath) => databasePath + ".server.json";
 
     private static async Task<ServerClient?> FindServerAsync(string database, CancellationToken ct)
     {

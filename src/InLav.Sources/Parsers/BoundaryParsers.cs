@@ -237,7 +237,7 @@ public static partial class BoundaryParsers
     }
 
     /// <summary>A valid polygonal geometry with RFC 7946 orientation (shells counter-clockwise, holes clockwise).</summary>
-    public static Geometry MakeValid(Geometry geometry)
+    private static Geometry MakeValid(Geometry geometry)
     {
         var fixedGeometry = geometry.IsValid ? geometry : GeometryFixer.Fix(geometry);
         var polygons = PolygonExtracter.GetPolygons(fixedGeometry).Cast<Polygon>().Where(p => !p.IsEmpty).ToArray();

@@ -11,7 +11,7 @@ namespace InLav.Sources.Parsers;
 public static class CobParsers
 {
     /// <summary>Errors after which a file is not read further (the first 50 are reported).</summary>
-    public const int MaxErrorsPerFile = 1000;
+    private const int MaxErrorsPerFile = 1000;
 
     /// <summary>True, with an error saying so, once a file has given MaxErrorsPerFile errors: the caller stops reading it.</summary>
     public static bool StopAtErrorCap(ParsedDataset into, int errorsBefore, string file, int line)

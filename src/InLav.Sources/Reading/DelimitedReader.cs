@@ -268,7 +268,7 @@ public static class DelimitedReader
     }
 
     /// <summary>Cells that a spreadsheet would run as a formula: "=…", "@…", "+"/"-" not followed by a number, or a leading tab/CR.</summary>
-    public static bool LooksLikeFormula(string cell)
+    private static bool LooksLikeFormula(string cell)
     {
         if (cell.Length == 0)
         {
