@@ -20,15 +20,15 @@ public sealed class BenchStore : IDisposable
 
     public IReadOnlyList<ImportOutcome> Outcomes { get; }
 
-    public static string DataDirectory => StoreOptions.FindDefaultDataDirectory() ?? StoreOptions.FindDefaultDataDirectory(AppContext.BaseDirectory)
+    /// <summary>INLAV_DATA_DIR, else ../shared/data found from the working folder or the bench's own folder.</summary>
+    public static string DataDirectory => StoreOptions.FromEnvironment().DataDirectory
         ?? throw new InvalidOperationException("The data directory (../shared/data beside the repository) was not found; set INLAV_DATA_DIR.");
 
     public static async Task<BenchStore> CreateAsync(CancellationToken ct = default)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inlav-bench", Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var dataDir = Environment.GetEnvironmentVariable("INLAV_DATA_DIR") is { Length: > 0 } d ? d : DataDirectory;
-        var store = new InLavStore(new StoreOptions { DataDirectory = dataDir, DatabasePath = Path.Combine(folder, "bench.duckdb") });
+        var store = new InLavStore(new StoreOptions { DataDirectory = DataDirectory, DatabasePath = Path.Combine(folder, "bench.duckdb") });
         var outcomes = await new ImportService(store, NullLogger<ImportService>.Instance).ImportAllAsync(null, "bench", null, ct).ConfigureAwait(false);
         return new BenchStore(folder, store, outcomes);
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using InLav.Sources.Catalogue;
+using InLav.Sources.Parsers;
 using InLav.Sources.Synthetic;
 using InLav.Store;
 using InLav.Store.Engine;
@@ -24,8 +26,8 @@ public static class CobMeasurement
             var dataDir = BenchStore.DataDirectory;
             using var store = new InLavStore(new StoreOptions { DataDirectory = dataDir, DatabasePath = Path.Combine(folder, "cob.duckdb") });
             var imports = new ImportService(store, NullLogger<ImportService>.Instance);
-            var registry = await imports.ImportAllAsync(["anpr-archivio-comuni", "istat-variazioni-amministrative", "istat-elenco-comuni-2020", "situas-comuni-2025", "istat-comuni-2026"],
-                "bench", null, CancellationToken.None).ConfigureAwait(false);
+            var registrySources = store.Catalogue.Sources.Where(s => ParserRegistry.Get(s.Parser).BuildsRegistry).Select(s => s.Id).ToList();
+            var registry = await imports.ImportAllAsync(registrySources, "bench", null, CancellationToken.None).ConfigureAwait(false);
             if (registry.Any(o => o.Outcome != RunOutcome.Published))
             {
                 Console.Error.WriteLine("The territorial registry did not import.");
@@ -33,10 +35,9 @@ public static class CobMeasurement
             }
 
             var clock = Stopwatch.StartNew();
-            var inputs = SyntheticInputs.Load(Path.Combine(dataDir, "comunicazioni_obbligatorie/mlps_co_regionale_trimestrale_avviamenti_cessazioni_2017_2025.csv"),
-                Path.Combine(dataDir, "comuni/situas_report61_comuni_20250101_Lombardia.csv"),
-                Path.Combine(dataDir, "censimento_2011/R03_indicatori_2011_comuni_DERIVED_from_localita.csv"),
-                Path.Combine(dataDir, "popolazione/ISTAT_POSAS_20240101_totali_sesso_comuni_Lombardia.csv"));
+            var synthetic = store.Catalogue.Sources.Single(s => ParserRegistry.Get(s.Parser) is CobSyntheticParser);
+            var inputs = CobSyntheticParser.LoadInputs(SourceCatalogue.LocateFiles(synthetic, dataDir).Single(), synthetic,
+                new ParseContext { IsKnownComune = _ => true, DataDirectory = dataDir });
             var generator = new CobGenerator(inputs, seed, CobGenerator.DefaultInitialStock);
             var files = InternalLayoutWriter.Write(generator.Generate(), generator.BelfioreOf, Path.Combine(folder, "files"), "cob_interno");
             var generateSeconds = clock.Elapsed.TotalSeconds;

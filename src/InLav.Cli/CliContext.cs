@@ -30,6 +30,13 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>True when progress may rewrite its line with a carriage return (stderr is the console, not redirected).</summary>
     public bool ErrIsTerminal => ReferenceEquals(Err, Console.Error) && !Console.IsErrorRedirected;
 
+    /// <summary>Writes a command's answer (text ending in a newline) to stdout and flushes it.</summary>
+    public async Task WriteOutAsync(string text, CancellationToken ct)
+    {
+        await Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);
+        await Out.FlushAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>A command action that opens the store (directly or through the running server) and maps failures to exit codes.</summary>
     public Func<ParseResult, CancellationToken, Task<int>> Action(StoreAccess access, Func<IStoreClient, ParseResult, CancellationToken, Task<int>> body) =>
         async (parse, ct) =>

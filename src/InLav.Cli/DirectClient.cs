@@ -35,13 +35,8 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
         return Task.FromResult(ImportRuns.Rollback(store, source));
     }
 
-    public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct)
-    {
-        var result = store.Query.Run(request);
-        return Task.FromResult(string.Equals(format, "csv", StringComparison.Ordinal)
-            ? QueryCsv.ToCsv(result)
-            : JsonSerializer.Serialize(result, ServerClient.Json) + "\n");
-    }
+    public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct) =>
+        Text(store.Query.Run(request), format, QueryCsv.ToCsv);
 
     public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct)
     {
@@ -89,13 +84,8 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
         return Task.FromResult(rows);
     }
 
-    public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct)
-    {
-        var result = store.Indicators.Compute(request);
-        return Task.FromResult(string.Equals(format, "csv", StringComparison.Ordinal)
-            ? IndicatorCsv.ToCsv(result)
-            : JsonSerializer.Serialize(result, ServerClient.Json) + "\n");
-    }
+    public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct) =>
+        Text(store.Indicators.Compute(request), format, IndicatorCsv.ToCsv);
 
     public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct)
     {
@@ -105,10 +95,16 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
     }
 
     public Task<string> CorrelateAsync(string x, string y, string level, double outlierZ, CancellationToken ct) =>
-        Task.FromResult(JsonSerializer.Serialize(store.Analysis.Correlate(x, y, level, outlierZ: outlierZ), ServerClient.Json) + "\n");
+        Task.FromResult(Json(store.Analysis.Correlate(x, y, level, outlierZ: outlierZ)));
 
     public Task<string> RiskAsync(string? signal, string level, CancellationToken ct) =>
-        Task.FromResult(JsonSerializer.Serialize(store.Analysis.Risk(signal ?? store.Analysis.Signals[0].Code, level), ServerClient.Json) + "\n");
+        Task.FromResult(Json(store.Analysis.Risk(signal ?? store.Analysis.Signals[0].Code, level)));
+
+    /// <summary>An answer as the REST API writes it: CSV by the shared writer, else JSON.</summary>
+    private static Task<string> Text<T>(T result, string format, Func<T, string> toCsv) =>
+        Task.FromResult(string.Equals(format, "csv", StringComparison.Ordinal) ? toCsv(result) : Json(result));
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ServerClient.Json) + "\n";
 
     public ValueTask DisposeAsync()
     {

@@ -23,15 +23,14 @@ public static class IndicatorCommands
     public static Command Values(CliContext cli)
     {
         var code = new Argument<string>("code") { Description = "The indicator code (see 'inlav indicators')." };
-        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
-        var period = QueryCommand.List("--period", "P", "Periods (repeatable or comma-separated), 'latest' (default) or 'all'.");
-        var unit = QueryCommand.List("--unit", "U", "Only these unit codes (repeatable).");
-        var breakdown = QueryCommand.List("--breakdown", "D", "Break down by sex, age or citizenship where the indicator allows.");
+        var level = CliOptions.Level();
+        var period = CliOptions.List("--period", "P", "Periods (repeatable or comma-separated), 'latest' (default) or 'all'.");
+        var unit = CliOptions.List("--unit", "U", "Only these unit codes (repeatable).");
+        var breakdown = CliOptions.List("--breakdown", "D", "Break down by sex, age or citizenship where the indicator allows.");
         var sex = new Option<string?>("--sex") { Description = "Filter on sex (M, F)." };
         var basePeriod = new Option<string?>("--base") { Description = "Base period of the index view (default the first period)." };
         var configuration = new Option<string?>("--configuration") { Description = "Territorial configuration: yyyy-MM-dd or 'latest'." };
-        var format = new Option<string>("--format") { Description = "csv (default) or json.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = CliOptions.Format();
         var command = new Command("indicator", "Values of an indicator at a level, with numerator, denominator, flags and derived views.")
         {
             code, level, period, unit, breakdown, sex, basePeriod, configuration, format,
@@ -39,9 +38,9 @@ public static class IndicatorCommands
         command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
         {
             var filters = parse.GetValue(sex) is { Length: > 0 } s ? new Dictionary<string, string> { [Dimension.Sex] = s } : null;
-            var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), QueryCommand.Values(parse, period), filters,
-                QueryCommand.Values(parse, breakdown), QueryCommand.Values(parse, unit), BasePeriod: parse.GetValue(basePeriod));
-            await Write(cli, await client.IndicatorAsync(request, parse.GetValue(format)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), CliOptions.Values(parse, period), filters,
+                CliOptions.Values(parse, breakdown), CliOptions.Values(parse, unit), BasePeriod: parse.GetValue(basePeriod));
+            await cli.WriteOutAsync(await client.IndicatorAsync(request, parse.GetValue(format)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }));
         return command;
@@ -51,12 +50,12 @@ public static class IndicatorCommands
     {
         var x = new Argument<string>("x") { Description = "The first indicator." };
         var y = new Argument<string>("y") { Description = "The second indicator." };
-        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
+        var level = CliOptions.Level();
         var z = new Option<double>("--outlier-z") { Description = "Residual z-score beyond which a unit is an outlier (default 2.5).", DefaultValueFactory = _ => 2.5 };
         var command = new Command("correlate", "Correlation of two indicators across the units of a level (Pearson, Spearman, n, p-values, regression, outliers), as JSON.") { x, y, level, z };
         command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
         {
-            await Write(cli, await client.CorrelateAsync(parse.GetValue(x)!, parse.GetValue(y)!, parse.GetValue(level)!, parse.GetValue(z), ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await cli.WriteOutAsync(await client.CorrelateAsync(parse.GetValue(x)!, parse.GetValue(y)!, parse.GetValue(level)!, parse.GetValue(z), ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }));
         return command;
@@ -65,19 +64,13 @@ public static class IndicatorCommands
     public static Command Risk(CliContext cli)
     {
         var signal = new Option<string?>("--signal") { Description = "The risk signal code (default the first of catalogue/risk)." };
-        var level = new Option<string>("--level") { Description = "The territorial level (default comune).", DefaultValueFactory = _ => "comune" };
+        var level = CliOptions.Level();
         var command = new Command("risk", "The composite risk signal of each unit of a level, its rank and the sensitivity to the weights, as JSON.") { signal, level };
         command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
         {
-            await Write(cli, await client.RiskAsync(parse.GetValue(signal), parse.GetValue(level)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await cli.WriteOutAsync(await client.RiskAsync(parse.GetValue(signal), parse.GetValue(level)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }));
         return command;
-    }
-
-    private static async Task Write(CliContext cli, string text, CancellationToken ct)
-    {
-        await cli.Out.WriteAsync(text.AsMemory(), ct).ConfigureAwait(false);
-        await cli.Out.FlushAsync(ct).ConfigureAwait(false);
     }
 }

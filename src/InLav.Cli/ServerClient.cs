@@ -81,15 +81,10 @@ public sealed class ServerClient : IStoreClient
         return await ReadAsync<long>(response, ct).ConfigureAwait(false);
     }
 
-    public async Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct)
-    {
-        var parameters = new List<(string, string?)> { ("level", request.Level), ("configuration", request.Configuration), ("base", request.BasePeriod), ("format", format) };
-        parameters.AddRange((request.Periods ?? []).Select(p => ("period", (string?)p)));
-        parameters.AddRange((request.Breakdowns ?? []).Select(b => ("breakdown", (string?)b)));
-        parameters.AddRange((request.Units ?? []).Select(u => ("unit", (string?)u)));
-        parameters.AddRange((request.Filters ?? new Dictionary<string, string>()).Select(f => (f.Key, (string?)f.Value)));
-        return await GetTextAsync(Query($"api/v1/indicators/{Uri.EscapeDataString(request.Code)}/values", [.. parameters]), ct).ConfigureAwait(false);
-    }
+    public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct) =>
+        GetTextAsync(Query($"api/v1/indicators/{Uri.EscapeDataString(request.Code)}/values",
+            [("level", request.Level), ("configuration", request.Configuration), ("base", request.BasePeriod), ("format", format),
+                .. Selection(request.Periods, request.Breakdowns, request.Units, request.Filters)]), ct);
 
     public async Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct) =>
         await GetAsync<List<IndicatorSummary>>("api/v1/indicators", ct).ConfigureAwait(false);
@@ -108,22 +103,10 @@ public sealed class ServerClient : IStoreClient
         return text.EndsWith('\n') ? text : text + "\n";
     }
 
-    public async Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct)
-    {
-        var parameters = new List<(string, string?)> { ("measure", request.Measure), ("level", request.Level), ("configuration", request.Configuration), ("format", format) };
-        parameters.AddRange((request.Periods ?? []).Select(p => ("period", (string?)p)));
-        parameters.AddRange((request.Breakdowns ?? []).Select(b => ("breakdown", (string?)b)));
-        parameters.AddRange((request.Units ?? []).Select(u => ("unit", (string?)u)));
-        foreach (var (dimension, value) in request.Filters ?? new Dictionary<string, string>())
-        {
-            parameters.Add((dimension, value));
-        }
-
-        using var response = await http.GetAsync(new Uri(Query("api/v1/query", [.. parameters]), UriKind.Relative), ct).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        return text.EndsWith('\n') ? text : text + "\n";
-    }
+    public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct) =>
+        GetTextAsync(Query("api/v1/query",
+            [("measure", request.Measure), ("level", request.Level), ("configuration", request.Configuration), ("format", format),
+                .. Selection(request.Periods, request.Breakdowns, request.Units, request.Filters)]), ct);
 
     public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct) => GetAsync<IReadOnlyList<LevelRow>>("api/v1/levels", ct);
 
@@ -180,6 +163,16 @@ public sealed class ServerClient : IStoreClient
         var what = title is null && detail is null ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : $"{title}: {detail}";
         throw new CliException($"the server refused: {CliContext.OneLine(what)}", code);
     }
+
+    /// <summary>The repeatable parameters of a query or indicator request: period, breakdown, unit, then one per dimension filter.</summary>
+    private static IEnumerable<(string Name, string? Value)> Selection(IReadOnlyList<string>? periods, IReadOnlyList<string>? breakdowns,
+        IReadOnlyList<string>? units, IReadOnlyDictionary<string, string>? filters) =>
+        [
+            .. (periods ?? []).Select(p => ("period", (string?)p)),
+            .. (breakdowns ?? []).Select(b => ("breakdown", (string?)b)),
+            .. (units ?? []).Select(u => ("unit", (string?)u)),
+            .. (filters ?? new Dictionary<string, string>()).Select(f => (f.Key, (string?)f.Value)),
+        ];
 
     private static string Query(string path, params (string Name, string? Value)[] parameters)
     {

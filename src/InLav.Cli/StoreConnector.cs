@@ -14,12 +14,12 @@ public static class StoreConnector
 {
     public static async Task<IStoreClient> ConnectAsync(CliContext cli, ParseResult parse, StoreAccess access, CancellationToken ct)
     {
-        var options = ResolveOptions(parse.GetValue(cli.Db), parse.GetValue(cli.DataDir));
+        var options = StoreOptions.FromEnvironment(parse.GetValue(cli.Db), parse.GetValue(cli.DataDir));
         var database = options.DatabasePath!;
         var server = await FindServerAsync(database, ct).ConfigureAwait(false);
         if (server is not null)
         {
-            cli.Err.WriteLine($"inlav: via the running server at {server.Url}");
+            cli.Err.WriteLine($"inlav: {server.Description}");
             return server;
         }
 
@@ -40,20 +40,11 @@ public static class StoreConnector
         }
 
         var client = new DirectClient(new InLavStore(options));
-        cli.Err.WriteLine($"inlav: opened the store file {database} directly");
+        cli.Err.WriteLine($"inlav: {client.Description}");
         return client;
     }
 
-    /// <summary>Options from the command line, then INLAV_DB / INLAV_DATA_DIR, then the defaults of the store.</summary>
-    /// <summary>The default data directory is ../shared/data found from the working folder, or else from the CLI's own folder.</summary>
-    public static StoreOptions ResolveOptions(string? db, string? dataDir) => new StoreOptions
-    {
-        DatabasePath = First(db, Environment.GetEnvironmentVariable("INLAV_DB")),
-        DataDirectory = First(dataDir, Environment.GetEnvironmentVariable("INLAV_DATA_DIR"),
-            StoreOptions.FindDefaultDataDirectory(), StoreOptions.FindDefaultDataDirectory(AppContext.BaseDirectory)),
-    }.Resolve();
-
-    public static string ServerLockPath(string databasePath) => databasePath + ".server.json";
+    private static string ServerLockPath(string databasePath) => databasePath + ".server.json";
 
     private static async Task<ServerClient?> FindServerAsync(string database, CancellationToken ct)
     {
@@ -100,8 +91,6 @@ public static class StoreConnector
             return false;
         }
     }
-
-    private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>The server lock file written by the web host (Hosting/ServerLock.cs): address, process id, admin token.</summary>
     private sealed record ServerFile(string Url, int Pid, string Token);

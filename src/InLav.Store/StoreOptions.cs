@@ -57,6 +57,17 @@ public sealed class StoreOptions
         return first.FullName;
     }
 
+    /// <summary>
+    /// Options from explicit values (the command line), then INLAV_DB / INLAV_DATA_DIR, then the defaults: the data directory is
+    /// ../shared/data found from the working folder, or else from the program's own folder.
+    /// </summary>
+    public static StoreOptions FromEnvironment(string? db = null, string? dataDir = null) => new StoreOptions
+    {
+        DatabasePath = First(db, Environment.GetEnvironmentVariable("INLAV_DB")),
+        DataDirectory = First(dataDir, Environment.GetEnvironmentVariable("INLAV_DATA_DIR"),
+            FindDefaultDataDirectory(), FindDefaultDataDirectory(AppContext.BaseDirectory)),
+    }.Resolve();
+
     public StoreOptions Resolve()
     {
         var home = FindHome();
@@ -70,4 +81,6 @@ public sealed class StoreOptions
             VersionsKept = VersionsKept,
         };
     }
+
+    private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

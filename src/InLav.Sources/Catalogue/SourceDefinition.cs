@@ -61,6 +61,12 @@ public sealed record SourceDefinition
             ? v.GetString()!
             : throw new InvalidOperationException($"Source '{Id}' needs the option '{name}'.");
 
+    /// <summary>An option holding an array of strings, or null when the source does not set it.</summary>
+    public IReadOnlyList<string>? ListOption(string name) =>
+        Options.ValueKind == JsonValueKind.Object && Options.TryGetProperty(name, out var v)
+            ? [.. v.EnumerateArray().Select(e => e.GetString() ?? "")]
+            : null;
+
     public int IntOption(string name, int fallback) =>
         Options.ValueKind == JsonValueKind.Object && Options.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
             ? v.GetInt32()

@@ -18,13 +18,6 @@ public sealed class BelfioreCodes
             .ToDictionary(g => g.Key, g => g.Select(r => (r.From, r.To, r.Istat)).OrderBy(r => r.From).ToList(), StringComparer.Ordinal);
     }
 
-    public int Count => intervals.Count;
-
-    /// <summary>The Belfiore code of each ISTAT code valid on a date (for the generator, which writes the internal layout).</summary>
-    public IReadOnlyDictionary<string, string> ByIstatAt(DateOnly date) => intervals
-        .SelectMany(kv => kv.Value.Where(i => i.From <= date && date <= i.To).Select(i => (kv.Key, i.Istat)))
-        .GroupBy(p => p.Istat, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
-
     /// <summary>
     /// The ISTAT code the Belfiore code had on the date; a date outside every interval takes the nearest one (events are
     /// sometimes dated a few days off a change). Null when the code is not a Lombard comune's.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Sources.Parsers;
@@ -49,7 +48,7 @@ public sealed class CobRowReader(ContractTypes contracts, BelfioreCodes belfiore
 
     public CobContract? Read(DelimitedRecord r, ParsedDataset into)
     {
-        index ??= [.. Parsers.CobParsers.CobInternal.Columns.Select(r.ColumnIndex)];
+        index ??= [.. CobParsers.CobInternal.Columns.Select(r.ColumnIndex)];
         string Cell(int column) => r.Fields[index[column]].Trim();
         SourcePosition At(int column) => new(r.File, r.Line, index[column] + 1);
 
@@ -88,12 +87,7 @@ public sealed class CobRowReader(ContractTypes contracts, BelfioreCodes belfiore
             }
         }
 
-        var ageText = Cell(5);
-        var age = int.TryParse(ageText, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a is >= 14 and <= 100 ? a : -1;
-        if (age < 0)
-        {
-            into.Errors.Add(new ImportIssue(At(5), $"age '{ageText}' is not a whole number of years from 14 to 100"));
-        }
+        var age = CobParsers.Age(Cell(5), At(5), into);
 
         var sexText = Cell(6);
         var sex = sexText switch { "M" => SexCode.Male, "F" => SexCode.Female, _ => null };

@@ -19,10 +19,6 @@ public sealed class ContractTypes
             .ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
     }
 
-    public IReadOnlyCollection<string> Codes => byCode.Keys;
-
-    public string Description(string code) => byCode[code];
-
     public bool IsKnown(string code) => byCode.ContainsKey(code);
 
     /// <summary>The code of a description as the open data write it ("LAVORO INTERMITTENTE"), case and spacing ignored.</summary>

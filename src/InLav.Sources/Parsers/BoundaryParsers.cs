@@ -25,19 +25,15 @@ public static partial class BoundaryParsers
         public void Parse(string path, SourceDefinition source, ParsedDataset into, ParseContext context)
         {
             var release = source.RequiredOption("release");
-            using var doc = Open(path, context);
+            using var doc = ParserHelpers.OpenJson(path, context);
             var file = Path.GetFileName(path);
             if (!doc.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
             {
                 throw new SourceFormatException(new SourcePosition(file, 0, 0), "not a GeoJSON FeatureCollection (no 'features' array)");
             }
 
-            var index = 0;
-            foreach (var feature in features.EnumerateArray())
+            foreach (var (feature, index) in ParserHelpers.Items(features, into, context))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                index++;
-                into.RowsRead++;
                 var at = new FeatureAt(file, index);
                 var geometry = feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object ? g : default;
                 Add(into, context, release, at, feature.TryGetProperty("properties", out var p) ? p : default,
@@ -80,7 +76,7 @@ public static partial class BoundaryParsers
             }
 
             var release = match.Groups[1].Value;
-            using var doc = Open(path, context);
+            using var doc = ParserHelpers.OpenJson(path, context);
             var root = doc.RootElement;
             if (!root.TryGetProperty("type", out var type) || type.GetString() != "Topology" || !root.TryGetProperty("objects", out var objects))
             {
@@ -94,12 +90,8 @@ public static partial class BoundaryParsers
                 throw new SourceFormatException(new SourcePosition(file, 0, 0), "the topology has no GeometryCollection object");
             }
 
-            var index = 0;
-            foreach (var feature in geometries.EnumerateArray())
+            foreach (var (feature, index) in ParserHelpers.Items(geometries, into, context))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                index++;
-                into.RowsRead++;
                 var at = new FeatureAt(file, index);
                 var hasGeometry = feature.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String;
                 Add(into, context, release, at, feature.TryGetProperty("properties", out var p) ? p : default,
@@ -180,26 +172,6 @@ public static partial class BoundaryParsers
         public ImportIssue Issue(string message) => new(new SourcePosition(File, 0, 0), FormattableString.Invariant($"feature {Index}: {message}"));
     }
 
-    private static JsonDocument Open(string path, ParseContext context)
-    {
-        var length = new FileInfo(path).Length;
-        if (length > context.MaxFileBytes)
-        {
-            throw new SourceFormatException(new SourcePosition(Path.GetFileName(path), 0, 0),
-                FormattableString.Invariant($"the file is {length:N0} bytes, over the limit of {context.MaxFileBytes:N0} bytes"));
-        }
-
-        using var stream = File.OpenRead(path);
-        try
-        {
-            return JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
-        }
-        catch (JsonException e)
-        {
-            throw new SourceFormatException(new SourcePosition(Path.GetFileName(path), (int)(e.LineNumber ?? 0) + 1, 0), "not valid JSON: " + e.Message);
-        }
-    }
-
     private static void Add(ParsedDataset into, ParseContext context, string release, FeatureAt at, JsonElement properties, Func<Geometry>? read, bool missingIsError)
     {
         var raw = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("com_istat_code", out var c) ? c.ToString() : null;
@@ -247,13 +219,10 @@ public static partial class BoundaryParsers
             into.Warnings.Add($"{at.File}, feature {at.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}: boundary code {code} ({name}) is not in the territorial registry");
         }
 
-        if (into.Boundaries.Any(b => b.Code == code && b.Release == release))
+        if (!into.TryAddBoundary(new Boundary(release, BuiltInLevel.Comune, code, name, geometry)))
         {
             into.Errors.Add(at.Issue($"comune {code} appears twice in release {release}"));
-            return;
         }
-
-        into.Boundaries.Add(new Boundary(release, BuiltInLevel.Comune, code, name, geometry));
     }
 
     private static Polygon Polygon(List<Coordinate[]> rings)
@@ -268,7 +237,7 @@ public static partial class BoundaryParsers
     }
 
     /// <summary>A valid polygonal geometry with RFC 7946 orientation (shells counter-clockwise, holes clockwise).</summary>
-    public static Geometry MakeValid(Geometry geometry)
+    private static Geometry MakeValid(Geometry geometry)
     {
         var fixedGeometry = geometry.IsValid ? geometry : GeometryFixer.Fix(geometry);
         var polygons = PolygonExtracter.GetPolygons(fixedGeometry).Cast<Polygon>().Where(p => !p.IsEmpty).ToArray();

@@ -42,16 +42,17 @@ public sealed class CensusParser : ISourceParser
 
             cells.Clear();
             double Get(string column) => Numbers.Count(r, column, NumberStyle.Plain)!.Value;
+            var (p1, p2) = (Get("P1"), Get("P2"));
 
             // Residents by sex and 5-year band; foreigners by sex and their own 3 bands.
-            AddBySexAndAge(cells, "residents", Dimension.Total, Get("P1"), Get("P2"), "P1", "P2",
+            AddBySexAndAge(cells, "residents", Dimension.Total, p1, p2, "P1", "P2",
                 FiveYearBands.Select((b, i) => (AgeBand.Of(b.From, b.To), Get(V("P", 14 + i)), Get(V("P", 30 + i)), V("P", 14 + i))).ToList());
             AddBySexAndAge(cells, "residents", CitizenshipCode.Foreign, Get("ST1"), Get("ST2"), "ST1", "ST2",
                 ForeignBands.Select((b, i) => (AgeBand.Of(b.From, b.To), Get(V("ST", 3 + i)), Get(V("ST", 6 + i)), V("ST", 3 + i))).ToList());
             AddBySexAndAge(cells, "labour_force", Dimension.Total, Get("P60"), Get("P64"), "P60", "P64", []);
             AddBySexAndAge(cells, "employed", Dimension.Total, Get("P61"), Get("P65"), "P61", "P65", []);
 
-            if (Get("P2") + Get("P3") != Get("P1"))
+            if (p2 + Get("P3") != p1)
             {
                 into.Errors.Add(new ImportIssue(r.At("P3"), "P2 (males) + P3 (females) differ from P1 (residents)"));
             }
@@ -89,7 +90,7 @@ public sealed class CensusParser : ISourceParser
     /// The invariant every stored breakdown must keep: no negative derived cell, and for each measure and citizenship the
     /// sexes sum to the total and the bands of each sex sum to that sex's total.
     /// </summary>
-    public static IEnumerable<(string Column, string Message)> Check(IReadOnlyList<(string Measure, DimensionKey Dims, double Value, string Column)> cells)
+    private static IEnumerable<(string Column, string Message)> Check(IReadOnlyList<(string Measure, DimensionKey Dims, double Value, string Column)> cells)
     {
         foreach (var c in cells.Where(c => c.Value < 0))
         {

@@ -88,7 +88,7 @@ public static class ClassificationParsers
         public void Parse(string path, SourceDefinition source, ParsedDataset into, ParseContext context)
         {
             var name = Path.GetFileName(path);
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = ParserHelpers.OpenJson(path, context);
             if (!doc.RootElement.TryGetProperty("resultset", out var items) || items.ValueKind != JsonValueKind.Array)
             {
                 throw new SourceFormatException(new SourcePosition(name, 1, 0), "expected an object with a \"resultset\" array");
@@ -96,12 +96,8 @@ public static class ClassificationParsers
 
             var editions = new[] { "2011", "2021" };
             var rows = editions.ToDictionary(e => e, _ => new List<(string Comune, string Group, string Name, SourcePosition At)>(), StringComparer.Ordinal);
-            var index = 0;
-            foreach (var item in items.EnumerateArray())
+            foreach (var (item, index) in ParserHelpers.Items(items, into, context))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                index++;
-                into.RowsRead++;
                 var at = new SourcePosition(name, index, 0);
                 var code = context.RequireComune(Text(item, "PRO_COM_T") ?? "", at, into);
                 if (code is null)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using InLav.Core.Measures;
-using InLav.Core.Territory;
 using InLav.Sources.Catalogue;
 using InLav.Sources.Cob;
 using InLav.Sources.Reading;
@@ -52,13 +51,9 @@ public sealed class CobOpenDataParser : ISourceParser
                 into.Errors.Add(new ImportIssue(r.At("GENERE"), $"sex '{r["GENERE"]}' is not M or F"));
             }
 
-            var age = int.TryParse(r["ETA"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a is >= 14 and <= 100 ? a : -1;
-            if (age < 0)
-            {
-                into.Errors.Add(new ImportIssue(r.At("ETA"), $"age '{r["ETA"]}' is not a whole number of years from 14 to 100"));
-            }
+            var age = CobParsers.Age(r["ETA"], r.At("ETA"), into);
 
-            var province = ProvinceOfName(r["PROVINCIAIMPRESA"]);
+            var province = ProvinceNames.UtsCodeOf(r["PROVINCIAIMPRESA"]);
             if (province is null)
             {
                 into.Errors.Add(new ImportIssue(r.At("PROVINCIAIMPRESA"), $"'{r["PROVINCIAIMPRESA"]}' is not the name of a Lombard province"));
@@ -72,9 +67,8 @@ public sealed class CobOpenDataParser : ISourceParser
 
             if (into.Errors.Count > errors)
             {
-                if (into.Errors.Count - errorsBefore >= CobParsers.MaxErrorsPerFile)
+                if (CobParsers.StopAtErrorCap(into, errorsBefore, name, r.Line))
                 {
-                    into.Errors.Add(new ImportIssue(new SourcePosition(name, r.Line, 0), FormattableString.Invariant($"{CobParsers.MaxErrorsPerFile} errors: the rest of the file was not read")));
                     return;
                 }
 
@@ -110,18 +104,5 @@ public sealed class CobOpenDataParser : ISourceParser
             into.Warnings.Add($"{name}: {unmapped.Values.Sum()} events with a contract description not in the ministry list (stored without a code): "
                 + string.Join(", ", unmapped.OrderByDescending(kv => kv.Value).Take(5).Select(kv => FormattableString.Invariant($"'{kv.Key}' ({kv.Value})"))));
         }
-    }
-
-    /// <summary>The UTS code of a Lombard province from its name as the open data write it ("BERGAMO", "MONZA E DELLA BRIANZA").</summary>
-    public static string? ProvinceOfName(string name)
-    {
-        var folded = Core.Territory.TerritorialSnapshot.Fold(name).ToUpperInvariant().Replace('-', ' ');
-        if (folded.StartsWith("MONZA", StringComparison.Ordinal))
-        {
-            return "108";
-        }
-
-        return Province.Lombardy.FirstOrDefault(p => folded == TerritorialSnapshot.Fold(p.Name).ToUpperInvariant()
-            || (p.UtsCode == "215" && folded is "MILANO" or "CITTA METROPOLITANA DI MILANO"))?.UtsCode;
     }
 }

@@ -11,7 +11,41 @@ namespace InLav.Sources.Parsers;
 public static class CobParsers
 {
     /// <summary>Errors after which a file is not read further (the first 50 are reported).</summary>
-    public const int MaxErrorsPerFile = 1000;
+    private const int MaxErrorsPerFile = 1000;
+
+    /// <summary>True, with an error saying so, once a file has given MaxErrorsPerFile errors: the caller stops reading it.</summary>
+    public static bool StopAtErrorCap(ParsedDataset into, int errorsBefore, string file, int line)
+    {
+        if (into.Errors.Count - errorsBefore < MaxErrorsPerFile)
+        {
+            return false;
+        }
+
+        into.Errors.Add(new ImportIssue(new SourcePosition(file, line, 0), FormattableString.Invariant($"{MaxErrorsPerFile} errors: the rest of the file was not read")));
+        return true;
+    }
+
+    /// <summary>The age of a COB worker: whole years from 14 to 100, else -1 and an error at the cell.</summary>
+    public static int Age(string text, SourcePosition at, ParsedDataset into)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age is >= 14 and <= 100)
+        {
+            return age;
+        }
+
+        into.Errors.Add(new ImportIssue(at, $"age '{text}' is not a whole number of years from 14 to 100"));
+        return -1;
+    }
+
+    /// <summary>Streams a contract's events (hiring, and termination when it has ended) to the sink, counting them.</summary>
+    public static void AddEvents(CobContract contract, ICobEventSink sink, ParsedDataset into)
+    {
+        foreach (var e in contract.Events())
+        {
+            sink.Add(e);
+            into.EventCount++;
+        }
+    }
 
     /// <summary>
     /// MLPS quarterly regional hirings and terminations (MlpsSeries). Lombardia rows only, stored at NativeLevel.Regione, unit
@@ -63,16 +97,11 @@ public static class CobParsers
                 into.RowsRead++;
                 if (reader.Read(r, into) is { } contract)
                 {
-                    foreach (var e in contract.Events())
-                    {
-                        sink.Add(e);
-                        into.EventCount++;
-                    }
+                    AddEvents(contract, sink, into);
                 }
 
-                if (into.Errors.Count - errorsBefore >= MaxErrorsPerFile)
+                if (StopAtErrorCap(into, errorsBefore, Path.GetFileName(path), r.Line))
                 {
-                    into.Errors.Add(new ImportIssue(new SourcePosition(Path.GetFileName(path), r.Line, 0), FormattableString.Invariant($"{MaxErrorsPerFile} errors: the rest of the file was not read")));
                     return;
                 }
             }

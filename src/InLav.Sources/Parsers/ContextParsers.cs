@@ -133,7 +133,7 @@ public static class ContextParsers
 
                 foreach (var (column, measure) in measures.Where(m => r[m.Key].Length > 0))
                 {
-                    if (!double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                    if (!Numbers.TryParse(r[column], NumberStyle.Float, out var value))
                     {
                         throw new SourceFormatException(r.At(column), $"'{r[column]}' in '{column}' is not a number");
                     }
@@ -148,14 +148,13 @@ public static class ContextParsers
     private static string? ProvinceUnit(DelimitedRecord r, string column, ParsedDataset into)
     {
         var name = r[column];
-        var province = Province.Lombardy.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.Name, "Città metropolitana di " + name, StringComparison.OrdinalIgnoreCase));
+        var province = ProvinceNames.UtsCodeOf(name);
         if (province is null)
         {
             into.Errors.Add(new ImportIssue(r.At(column), $"'{name}' is not a Lombardy province"));
         }
 
-        return province?.UtsCode;
+        return province;
     }
 
     /// <summary>The option "measures": [{ "column", "measure" }], in order, with header-normalised column names.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Sources.Catalogue;
@@ -37,9 +36,7 @@ public static class DemographyParsers
                 throw new ArgumentException($"Source '{source.Id}': citizenship must be one of {string.Join(", ", CitizenshipCode.Values)}.");
             }
 
-            var load = source.Options.ValueKind == JsonValueKind.Object && source.Options.TryGetProperty("load", out var l)
-                ? l.EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal)
-                : Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+            var load = (source.ListOption("load") ?? [.. Items.Select(i => i.Key)]).ToHashSet(StringComparer.Ordinal);
             var items = Items.Where(i => load.Contains(i.Key)).ToList();
             if (items.Count != load.Count)
             {

@@ -47,7 +47,7 @@ public static class MefRegionalTables
     ];
 
     /// <summary>Income types of REG_tipo_reddito (Frequenza/Ammontare pairs).</summary>
-    public static readonly IReadOnlyList<(string Item, string Column)> TipoRedditoItems =
+    private static readonly IReadOnlyList<(string Item, string Column)> TipoRedditoItems =
     [
         ("land_owner", "Reddito dominicale"),
         ("agricultural", "Reddito agrario"),
@@ -71,7 +71,7 @@ public static class MefRegionalTables
     ];
 
     /// <summary>IRPEF calculation items of REG_calcolo_irpef (Frequenza/Ammontare pairs).</summary>
-    public static readonly IReadOnlyList<(string Item, string Column)> CalcoloIrpefItems =
+    private static readonly IReadOnlyList<(string Item, string Column)> CalcoloIrpefItems =
     [
         ("total_income", "Reddito complessivo"),
         ("total_income_net_flat_rent", "Reddito complessivo al netto della cedolare secca"),

@@ -33,11 +33,12 @@ public sealed class OperatorClassificationParser : ISourceParser
         }
 
         var meta = ReadMetadata(Path.ChangeExtension(path, ".json"));
-        var firstLine = File.ReadLines(path).FirstOrDefault() ?? "";
-        var delimiter = firstLine.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var layout = new DelimitedLayout(delimiter, "utf-8", 0, Columns);
+        DelimitedReader.CheckSize(path, context.MaxFileBytes, name);
+        var text = DelimitedReader.Decode(File.ReadAllBytes(path), "utf-8", name);
+        var firstLine = text.AsSpan(0, text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : text.Length);
+        var delimiter = firstLine.Contains(';') ? ';' : ',';
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in DelimitedReader.Read(path, layout, context.MaxFileBytes))
+        foreach (var r in DelimitedReader.Parse(text, new DelimitedLayout(delimiter, "utf-8", 0, Columns), name))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             into.RowsRead++;

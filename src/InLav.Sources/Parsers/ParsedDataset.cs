@@ -15,6 +15,7 @@ public sealed record Boundary(string Release, string Level, string Code, string 
 public sealed class ParsedDataset
 {
     private readonly Dictionary<(string, string, string, string, DimensionKey), SourcePosition> factKeys = [];
+    private readonly HashSet<(string Release, string Code)> boundaryKeys = [];
 
     public List<ComuneEvidence> Comuni { get; } = [];
 
@@ -55,6 +56,18 @@ public sealed class ParsedDataset
 
         factKeys[key] = at;
         Facts.Add(fact);
+    }
+
+    /// <summary>Adds a boundary; false (nothing added) when the dataset already holds one of the same code and release.</summary>
+    public bool TryAddBoundary(Boundary boundary)
+    {
+        if (!boundaryKeys.Add((boundary.Release, boundary.Code)))
+        {
+            return false;
+        }
+
+        Boundaries.Add(boundary);
+        return true;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using InLav.Sources.Catalogue;
 using InLav.Sources.Reading;
 
@@ -7,7 +8,6 @@ namespace InLav.Sources.Parsers;
 /// <summary>Small helpers shared by the parsers.</summary>
 public static class ParserHelpers
 {
-    /// <summary>The delimited layout of a source: delimiter, encoding, title lines from the options; required columns from the parser.</summary>
     /// <summary>
     /// The delimited layout of a source: delimiter, encoding and title lines from the catalogue options; the columns the parser
     /// reads plus the official header declared in the catalogue ("columns"); any other column is refused unless
@@ -15,9 +15,7 @@ public static class ParserHelpers
     /// </summary>
     public static DelimitedLayout Layout(SourceDefinition source, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)
     {
-        var declared = source.Options.ValueKind == System.Text.Json.JsonValueKind.Object && source.Options.TryGetProperty("columns", out var c)
-            ? c.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
-            : [];
+        var declared = source.ListOption("columns") ?? [];
         var all = declared.Concat(columns).Select(DelimitedReader.NormalizeHeader).Distinct(StringComparer.Ordinal).ToList();
         return new(DelimitedLayout.ParseDelimiter(source.Option("delimiter", ";")), source.Option("encoding", "utf-8"), source.IntOption("skipLines", 0),
             all, allowExtra || source.Option("extraColumns", "refuse") == "allow", trailingEmpty || source.Option("trailingEmptyField", "no") == "yes");
@@ -38,6 +36,34 @@ public static class ParserHelpers
         }
 
         context.RowsProgress?.Report(n);
+    }
+
+    /// <summary>A JSON source file, parsed after the size check of the context; invalid JSON is an error at its line.</summary>
+    public static JsonDocument OpenJson(string path, ParseContext context)
+    {
+        var name = Path.GetFileName(path);
+        DelimitedReader.CheckSize(path, context.MaxFileBytes, name);
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw new SourceFormatException(new SourcePosition(name, (int)(e.LineNumber ?? 0) + 1, 0), "not valid JSON: " + e.Message);
+        }
+    }
+
+    /// <summary>The items of a JSON array with their number (from 1), each counted as a row read; cancellable between items.</summary>
+    public static IEnumerable<(JsonElement Item, int Index)> Items(JsonElement array, ParsedDataset into, ParseContext context)
+    {
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            into.RowsRead++;
+            yield return (item, ++index);
+        }
     }
 
     public static DateOnly Date(DelimitedRecord record, string column, params string[] formats)

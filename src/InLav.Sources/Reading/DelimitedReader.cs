@@ -54,15 +54,20 @@ public static class DelimitedReader
     public static IEnumerable<DelimitedRecord> Read(string path, DelimitedLayout layout, long maxBytes = DefaultMaxBytes, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        var info = new FileInfo(path);
-        if (info.Length > maxBytes)
-        {
-            throw new SourceFormatException(new SourcePosition(name, 0, 0),
-                FormattableString.Invariant($"the file is {info.Length:N0} bytes, over the limit of {maxBytes:N0} bytes"));
-        }
-
+        CheckSize(path, maxBytes, name);
         var text = Decode(File.ReadAllBytes(path), layout.Encoding, name);
         return Parse(text, layout, name);
+    }
+
+    /// <summary>Refuses a source file larger than the limit (before reading it).</summary>
+    public static void CheckSize(string path, long maxBytes, string name)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > maxBytes)
+        {
+            throw new SourceFormatException(new SourcePosition(name, 0, 0),
+                FormattableString.Invariant($"the file is {length:N0} bytes, over the limit of {maxBytes:N0} bytes"));
+        }
     }
 
     public static string Decode(byte[] bytes, string encoding, string name)
@@ -263,7 +268,7 @@ public static class DelimitedReader
     }
 
     /// <summary>Cells that a spreadsheet would run as a formula: "=…", "@…", "+"/"-" not followed by a number, or a leading tab/CR.</summary>
-    public static bool LooksLikeFormula(string cell)
+    private static bool LooksLikeFormula(string cell)
     {
         if (cell.Length == 0)
         {

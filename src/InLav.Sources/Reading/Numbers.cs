@@ -10,6 +10,9 @@ public enum NumberStyle
 
     /// <summary>"5.292" = 5292: a dot groups thousands, a comma separates decimals (Italian).</summary>
     Italian,
+
+    /// <summary>"0.0299999993", "9.99e-06": a dot is the decimal separator, an exponent is allowed.</summary>
+    Float,
 }
 
 public static class Numbers
@@ -61,8 +64,8 @@ public static class Numbers
             s = s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
         }
 
-        return double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
-            && double.IsFinite(value);
+        var styles = style == NumberStyle.Float ? NumberStyles.Float : NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+        return double.TryParse(s, styles, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
     private static string Shorten(string s) => s.Length <= 30 ? s : string.Concat(s.AsSpan(0, 30), "…");

@@ -15,8 +15,7 @@ namespace InLav.Sources.Synthetic;
 public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialStock)
 {
     private readonly Random random = new(seed);
-    private readonly string[] codes = [.. Hirings.Select(h => h.Code).Concat(Stock.Select(s => s.Code)).Distinct(StringComparer.Ordinal)];
-    private double[] comuneCumulative = [];
+    private readonly double[] comuneCumulative = Cumulative(inputs.Comuni.Select(c => c.Weight));
     private long nextId;
 
     public const int DefaultInitialStock = 3_000_000;
@@ -26,7 +25,6 @@ public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialSt
 
     public IEnumerable<CobContract> Generate()
     {
-        comuneCumulative = Cumulative(inputs.Comuni.Select(c => c.Weight));
         var quarters = inputs.Series;
         var planned = new List<Draft>[quarters.Count + 1]; // the last bucket: planned ends after the series
         for (var i = 0; i < planned.Length; i++)
@@ -126,42 +124,42 @@ public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialSt
 
     private Draft Hiring(int startDay)
     {
-        var (code, _, kind) = Hirings[Pick(HiringWeights)];
-        var end = kind switch
+        var hiring = Pick(HiringWeights);
+        var contract = HiringContracts[hiring];
+        var end = Hirings[hiring].Duration switch
         {
             DurationKind.FixedTerm => Duration(FixedTerm, FixedTermWeights),
             DurationKind.Intermittent => Duration(CobMixes.Intermittent, IntermittentWeights),
             DurationKind.Months => 30 + random.Next(336),
             _ => 0,
         } is var days && days > 0 ? startDay + days - 1 : -1;
-        var apprentice = code.StartsWith("A.03", StringComparison.Ordinal);
         var band = Ages[Pick(AgeWeights)];
-        var age = apprentice ? 15 + random.Next(15) : band.From + random.Next(band.To - band.From + 1);
-        return NewDraft(startDay, end, code, age);
+        var age = Apprentice[contract] ? 15 + random.Next(15) : band.From + random.Next(band.To - band.From + 1);
+        return NewDraft(startDay, end, contract, age);
     }
 
     private Draft StockContract(DateOnly firstDay)
     {
-        var code = Stock[Pick(StockWeights)].Code;
+        var contract = StockContracts[Pick(StockWeights)];
         var yearsBefore = Math.Min(-Math.Log(1 - random.NextDouble()) * 8, 40);
         var start = firstDay.DayNumber - 1 - (int)(yearsBefore * 365.25);
-        var age = code.StartsWith("A.03", StringComparison.Ordinal) ? 15 + random.Next(15) : 18 + random.Next(Math.Max(1, 45 - (int)yearsBefore));
-        return NewDraft(start, -1, code, age);
+        var age = Apprentice[contract] ? 15 + random.Next(15) : 18 + random.Next(Math.Max(1, 45 - (int)yearsBefore));
+        return NewDraft(start, -1, contract, age);
     }
 
-    private Draft NewDraft(int start, int end, string code, int age)
+    private Draft NewDraft(int start, int end, byte contract, int age)
     {
-        var comune = Array.BinarySearch(comuneCumulative, random.NextDouble() * comuneCumulative[^1]);
+        var comune = (short)Pick(comuneCumulative);
         var sex = random.NextDouble() < MaleShare ? (byte)0 : (byte)1;
         var country = random.NextDouble() < ForeignShare ? (short)Pick(CountryWeights) : (short)-1;
-        var ateco = code.StartsWith("A.04", StringComparison.Ordinal) ? (short)-1 : (short)Pick(AtecoWeights);
+        var ateco = Domestic[contract] ? (short)-1 : (short)Pick(AtecoWeights);
         return new Draft
         {
             Id = ++nextId,
             Start = start,
             End = end,
-            Contract = (byte)Array.IndexOf(codes, code),
-            Comune = (short)(comune < 0 ? Math.Min(~comune, comuneCumulative.Length - 1) : comune),
+            Contract = contract,
+            Comune = comune,
             Age = (byte)age,
             Sex = sex,
             Country = country,
@@ -184,7 +182,7 @@ public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialSt
     private CobContract ToContract(Draft d)
     {
         var comune = inputs.Comuni[d.Comune];
-        var code = codes[d.Contract];
+        var code = Codes[d.Contract];
         return new CobContract(FormattableString.Invariant($"SYN{d.Id:D9}"), DateOnly.FromDayNumber(d.Start), d.End < 0 ? null : DateOnly.FromDayNumber(d.End),
             code, comune.Code, comune.Province, d.Age, d.Sex == 0 ? "M" : "F", d.Country < 0 ? "ITA" : "FOR", d.Country < 0 ? null : Countries[d.Country].Country,
             d.Ateco < 0 ? DomesticAteco : CobMixes.Ateco[d.Ateco].Group);
@@ -207,6 +205,13 @@ public sealed class CobGenerator(SyntheticInputs inputs, int seed, int initialSt
 
         return [.. list];
     }
+
+    /// <summary>The contract codes of the mixes; a draft holds an index into them, precomputed for each hiring and stock class.</summary>
+    private static readonly string[] Codes = [.. Hirings.Select(h => h.Code).Concat(Stock.Select(s => s.Code)).Distinct(StringComparer.Ordinal)];
+    private static readonly byte[] HiringContracts = [.. Hirings.Select(h => (byte)Array.IndexOf(Codes, h.Code))];
+    private static readonly byte[] StockContracts = [.. Stock.Select(s => (byte)Array.IndexOf(Codes, s.Code))];
+    private static readonly bool[] Apprentice = [.. Codes.Select(c => c.StartsWith("A.03", StringComparison.Ordinal))];
+    private static readonly bool[] Domestic = [.. Codes.Select(c => c.StartsWith("A.04", StringComparison.Ordinal))];
 
     private static readonly double[] HiringWeights = Cumulative(Hirings.Select(h => h.Weight));
     private static readonly double[] StockWeights = Cumulative(Stock.Select(s => s.Weight));

@@ -29,11 +29,7 @@ public sealed class CobSyntheticParser : ISourceParser
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             into.RowsRead++;
-            foreach (var e in contract.Events())
-            {
-                sink.Add(e);
-                into.EventCount++;
-            }
+            CobParsers.AddEvents(contract, sink, into);
 
             if (into.RowsRead % 100_000 == 0)
             {
@@ -42,19 +38,26 @@ public sealed class CobSyntheticParser : ISourceParser
         }
     }
 
-    public static CobGenerator Create(string seriesPath, SourceDefinition source, ParseContext context)
+    /// <summary>The generator of the source: its inputs from the option fromPeriod on, its seed and its initial stock.</summary>
+    public static CobGenerator Create(string seriesPath, SourceDefinition source, ParseContext context) =>
+        new(FromPeriod(LoadInputs(seriesPath, source, context), source), source.IntOption("seed", 1), source.IntOption("initialStock", CobGenerator.DefaultInitialStock));
+
+    /// <summary>The real inputs of the source: the series file and the reference files its options name (the whole series).</summary>
+    public static SyntheticInputs LoadInputs(string seriesPath, SourceDefinition source, ParseContext context) =>
+        SyntheticInputs.Load(seriesPath, context.ReferenceFile(source, "comuni"), context.ReferenceFile(source, "employed"), context.ReferenceFile(source, "population"));
+
+    /// <summary>The inputs restricted to the quarters from the option fromPeriod on (all of them without the option).</summary>
+    public static SyntheticInputs FromPeriod(SyntheticInputs inputs, SourceDefinition source)
     {
-        var inputs = SyntheticInputs.Load(seriesPath, context.ReferenceFile(source, "comuni"), context.ReferenceFile(source, "employed"), context.ReferenceFile(source, "population"));
         var from = source.Option("fromPeriod", "");
-        if (from.Length > 0)
+        if (from.Length == 0)
         {
-            inputs = inputs with { Series = [.. inputs.Series.Where(q => string.CompareOrdinal(q.Period, from) >= 0)] };
-            if (inputs.Series.Count == 0)
-            {
-                throw new InvalidOperationException($"Option fromPeriod '{from}' of source '{source.Id}' leaves no quarter of the series.");
-            }
+            return inputs;
         }
 
-        return new CobGenerator(inputs, source.IntOption("seed", 1), source.IntOption("initialStock", CobGenerator.DefaultInitialStock));
+        inputs = inputs with { Series = [.. inputs.Series.Where(q => string.CompareOrdinal(q.Period, from) >= 0)] };
+        return inputs.Series.Count > 0
+            ? inputs
+            : throw new InvalidOperationException($"Option fromPeriod '{from}' of source '{source.Id}' leaves no quarter of the series.");
     }
 }
