@@ -28,10 +28,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             throw new QueryException("Level not meaningful", $"The indicator '{def.Code}' is meaningful only for the levels {string.Join(", ", def.Levels)}.");
         }
 
-        if (!snapshot.HasLevel(request.Level))
-        {
-            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
-        }
+        snapshot.RequireLevel(request.Level);
 
         var breakdowns = request.Breakdowns ?? [];
         var refused = breakdowns.Where(b => !def.Breakdowns.Contains(b, StringComparer.Ordinal)).ToList();
@@ -73,17 +70,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<Note> notes)
     {
         var snapshot = reader.Snapshot();
-        DateOnly date;
-        try
-        {
-            date = snapshot.ParseConfiguration(configuration);
-        }
-        catch (FormatException)
-        {
-            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
-        }
-
-        mapping = snapshot.Level(level, date);
+        mapping = snapshot.Level(level, snapshot.QueryConfiguration(configuration));
         notes = [.. mapping.Notes];
         var rows = new List<IndicatorRow>();
         foreach (var period in periods)

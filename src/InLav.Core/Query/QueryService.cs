@@ -19,20 +19,8 @@ public sealed class QueryService(IStatisticsReader reader)
         var definition = reader.Measures().FirstOrDefault(m => m.Id == request.Measure)
             ?? throw new QueryException("Unknown measure", $"There is no measure '{request.Measure}'.");
         var snapshot = reader.Snapshot();
-        if (!snapshot.HasLevel(request.Level))
-        {
-            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
-        }
-
-        DateOnly configuration;
-        try
-        {
-            configuration = snapshot.ParseConfiguration(request.Configuration);
-        }
-        catch (FormatException)
-        {
-            throw new QueryException("Bad configuration", $"The territorial configuration '{request.Configuration}' is not 'latest' or a date yyyy-MM-dd.");
-        }
+        snapshot.RequireLevel(request.Level);
+        var configuration = snapshot.QueryConfiguration(request.Configuration);
 
         var available = reader.Periods(request.Measure);
         var periods = ResolvePeriods(request.Periods, available, "measure");
