@@ -57,3 +57,6 @@ public sealed record ImportRun(
     long? PreviousRunId,
     bool IsPublished,
     IReadOnlyList<ImportFile> Files);
+
+/// <summary>A source's runs in brief: the published one, the latest one (either may be null) and how many there are.</summary>
+public sealed record SourceRuns(ImportRun? Published, ImportRun? Latest, int Count);

@@ -78,9 +78,9 @@ public sealed record TerritoryProfile(
         var comuni = snapshot.Level(BuiltInLevel.Comune);
         var members = level == BuiltInLevel.Comune ? [] : (mapping.MembersOf.GetValueOrDefault(code) ?? []).Select(comuni.Unit).OfType<TerritorialUnit>().ToList();
         var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Append("istat-censimento-2011").Distinct(StringComparer.Ordinal).ToList();
-        var runs = ImportRuns.List(store, limit: 10_000);
+        var runs = ImportRuns.PerSource(store);
         var sources = sourceIds.Select(store.Catalogue.Find).OfType<SourceDefinition>()
-            .Select(s => runs.FirstOrDefault(r => r.SourceId == s.Id && r.IsPublished) is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
+            .Select(s => runs.GetValueOrDefault(s.Id)?.Published is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
             .ToList();
         return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, ReadPyramid(store, level, code), CensusPeriod, parents, members,
             level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
