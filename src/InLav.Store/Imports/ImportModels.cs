@@ -25,6 +25,7 @@ public static class RunOutcome
     public const string Failed = "failed";
     public const string RolledBack = "rolled-back";
     public const string NoFiles = "no-files";
+    public const string Pruned = "pruned";
 }
 
 /// <summary>What one import of one source did.</summary>

@@ -83,13 +83,14 @@ public static class ImportRuns
         using var c = store.Engine.Open();
         var current = Sql.Scalar<long?>(c, "SELECT run_id FROM published WHERE source_id = $s", ("s", sourceId))
             ?? throw new InvalidOperationException($"Source '{sourceId}' has no published version.");
-        var previous = Sql.Scalar<long?>(c, "SELECT max(run_id) FROM import_run WHERE source_id = $s AND outcome = 'superseded' AND run_id < $r", ("s", sourceId), ("r", current))
+        var previous = Sql.Scalar<long?>(c, "SELECT max(run_id) FROM import_run WHERE source_id = $s AND outcome = $o AND run_id < $r",
+            ("s", sourceId), ("o", RunOutcome.Superseded), ("r", current))
             ?? throw new InvalidOperationException($"Source '{sourceId}' has no earlier version to roll back to.");
         using (var tx = c.BeginTransaction())
         {
             Sql.Execute(c, "UPDATE published SET run_id = $p, published_at = $t WHERE source_id = $s", ("p", previous), ("t", Sql.UtcNow()), ("s", sourceId));
-            Sql.Execute(c, "UPDATE import_run SET outcome = 'rolled-back' WHERE run_id = $r", ("r", current));
-            Sql.Execute(c, "UPDATE import_run SET outcome = 'published' WHERE run_id = $r", ("r", previous));
+            Sql.Execute(c, "UPDATE import_run SET outcome = $o WHERE run_id = $r", ("o", RunOutcome.RolledBack), ("r", current));
+            Sql.Execute(c, "UPDATE import_run SET outcome = $o WHERE run_id = $r", ("o", RunOutcome.Published), ("r", previous));
             tx.Commit();
         }
 
