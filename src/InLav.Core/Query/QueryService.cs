@@ -11,9 +11,6 @@ public sealed class QueryService(IStatisticsReader reader)
 {
     public const int MaxPeriods = 200;
 
-    /// <summary>The label every channel shows beside values built from synthetic sources (rows with Synthetic = true).</summary>
-    public const string SyntheticNote = Note.SyntheticText;
-
     public QueryResult Run(QueryRequest request)
     {
         var definition = reader.Measures().FirstOrDefault(m => m.Id == request.Measure)
