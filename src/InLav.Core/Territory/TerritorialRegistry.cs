@@ -39,6 +39,9 @@ public sealed class TerritorialRegistry
 
     public bool IsKnown(string code) => byCode.ContainsKey(code);
 
+    /// <summary>The changes (recorded and inferred) that name the code as origin or destination, in <see cref="Changes"/> order.</summary>
+    public List<TerritorialChange> ChangesOf(string code) => [.. Changes.Where(c => c.FromCode == code || c.ToCode == code)];
+
     public IEnumerable<Comune> ValidAt(DateOnly date) => byCode.Values.Where(c => c.IsValidAt(date));
 
     /// <summary>The crosswalk to the comuni valid at the given date (default: the latest configuration).</summary>

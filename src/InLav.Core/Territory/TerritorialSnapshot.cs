@@ -137,6 +137,37 @@ public sealed class TerritorialSnapshot
         }
     }
 
+    /// <summary>
+    /// The groups a unit belongs to on the configuration: for a comune, its group in every other level; for any other
+    /// level but the region, the region.
+    /// </summary>
+    public List<TerritorialUnit> ParentsOf(string level, string code, DateOnly? configuration = null)
+    {
+        var parents = new List<TerritorialUnit>();
+        if (level == BuiltInLevel.Comune)
+        {
+            parents.AddRange(LevelIds.Where(l => l != BuiltInLevel.Comune).Select(l => Level(l, configuration).GroupOf(code)).OfType<TerritorialUnit>());
+        }
+        else if (level != BuiltInLevel.Regione)
+        {
+            parents.Add(new TerritorialUnit(BuiltInLevel.Regione, Province.RegionCode, Province.RegionName));
+        }
+
+        return parents;
+    }
+
+    /// <summary>The comuni of a group on the configuration, as units (none for a comune).</summary>
+    public List<TerritorialUnit> MemberUnits(string level, string code, DateOnly? configuration = null)
+    {
+        if (level == BuiltInLevel.Comune)
+        {
+            return [];
+        }
+
+        var comuni = Level(BuiltInLevel.Comune, configuration);
+        return [.. (Level(level, configuration).MembersOf.GetValueOrDefault(code) ?? []).Select(comuni.Unit).OfType<TerritorialUnit>()];
+    }
+
     public LevelMapping Level(string level, DateOnly? configuration = null)
     {
         if (!HasLevel(level))
