@@ -66,7 +66,7 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
     private static bool IsSuppressed(IndicatorRow? r) =>
         r is not null && r.Flags.Any(f => f is Measures.FactFlag.Confidential or Measures.FactFlag.SuppressedAtSource);
 
-    public RiskSignalDefinition Signal(string code) => signals.FirstOrDefault(s => s.Code == code)
+    private RiskSignalDefinition Signal(string code) => signals.FirstOrDefault(s => s.Code == code)
         ?? throw new QueryException("Unknown risk signal", $"There is no risk signal '{code}'. Known: {string.Join(", ", signals.Select(s => s.Code))}.");
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class LevelGeometry
     }
 
     /// <summary>Simplifies the units as one coverage (shared borders simplified once, the same on both sides).</summary>
-    public static List<UnitShape> Simplify(List<UnitShape> units, double tolerance)
+    private static List<UnitShape> Simplify(List<UnitShape> units, double tolerance)
     {
         var simplified = CoverageSimplifier.Simplify(units.Select(u => u.Geometry).ToArray(), tolerance);
         return units.Select((u, i) => u with { Geometry = GeometryOps.Polygonal(simplified[i]) }).ToList();

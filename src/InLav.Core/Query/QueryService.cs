@@ -9,7 +9,7 @@ namespace InLav.Core.Query;
 /// </summary>
 public sealed class QueryService(IStatisticsReader reader)
 {
-    public const int MaxPeriods = 200;
+    private const int MaxPeriods = 200;
 
     public QueryResult Run(QueryRequest request)
     {

@@ -101,7 +101,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         return read;
     }
 
-    public const int MaxCachedQuestions = 2048;
+    private const int MaxCachedQuestions = 2048;
 
     private List<StoredFact> ReadFactsFromStore(State s, string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
     {
