@@ -75,11 +75,11 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
 
     public Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken ct)
     {
-        var runs = ImportRuns.List(store, limit: 10_000);
+        var runs = ImportRuns.PerSource(store);
         IReadOnlyList<SourceRow> rows = store.Catalogue.Sources.Select(s =>
         {
-            var mine = runs.Where(r => r.SourceId == s.Id).ToList();
-            return new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, mine.FirstOrDefault(r => r.IsPublished)?.RunId, mine.FirstOrDefault()?.StartedAt);
+            var mine = runs.GetValueOrDefault(s.Id);
+            return new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, mine?.Published?.RunId, mine?.Latest?.StartedAt);
         }).ToList();
         return Task.FromResult(rows);
     }

@@ -49,8 +49,6 @@ public static class Schema
     /// <summary>The data tables keyed by run_id (pruned together when old versions are dropped).</summary>
     public static readonly IReadOnlyList<string> VersionedTables = ["fact", "comune_evidence", "territorial_change", "classification", "membership", "boundary", "cob_event"];
 
-    public static int LatestVersion => Migrations[^1].Version;
-
     public static void Migrate(IStoreEngine engine)
     {
         using var c = engine.Open();

@@ -66,7 +66,7 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
     private static bool IsSuppressed(IndicatorRow? r) =>
         r is not null && r.Flags.Any(f => f is Measures.FactFlag.Confidential or Measures.FactFlag.SuppressedAtSource);
 
-    public RiskSignalDefinition Signal(string code) => signals.FirstOrDefault(s => s.Code == code)
+    private RiskSignalDefinition Signal(string code) => signals.FirstOrDefault(s => s.Code == code)
         ?? throw new QueryException("Unknown risk signal", $"There is no risk signal '{code}'. Known: {string.Join(", ", signals.Select(s => s.Code))}.");
 
     /// <summary>
@@ -89,8 +89,9 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
             configurationLabel = result.Configuration;
             used[c.Indicator] = result.Periods.FirstOrDefault() ?? "";
             var values = result.Rows.Where(r => r.Value is not null).ToList();
-            var mean = Statistics.Mean(values.Select(r => r.Value!.Value).ToList());
-            var sd = Statistics.StandardDeviation(values.Select(r => r.Value!.Value).ToList());
+            var xs = values.Select(r => r.Value!.Value).ToList();
+            var mean = Statistics.Mean(xs);
+            var sd = Statistics.StandardDeviation(xs);
             var sign = result.Definition.HigherIsWorse == false ? -1 : 1;
             z[c.Indicator] = values.ToDictionary(r => r.UnitCode, r => sd == 0 ? 0 : sign * (r.Value!.Value - mean) / sd, StringComparer.Ordinal);
             foreach (var r in values)

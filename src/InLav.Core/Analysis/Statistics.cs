@@ -143,7 +143,7 @@ public static class Statistics
     }
 
     /// <summary>ln Γ(x), Lanczos approximation (g = 7, n = 9).</summary>
-    public static double LogGamma(double x)
+    private static double LogGamma(double x)
     {
         double[] c =
         [

@@ -15,14 +15,12 @@ public sealed class ComuneCoverage
 {
     private readonly Dictionary<string, ComuneShape> byCode;
 
-    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<string> unmatched, List<string> unplaced, List<Note> notes)
+    private ComuneCoverage(Crosswalk crosswalk, List<ComuneShape> shapes, List<string> missing, List<Note> notes)
     {
         Crosswalk = crosswalk;
         Shapes = shapes;
         byCode = shapes.ToDictionary(s => s.Code, StringComparer.Ordinal);
         Missing = missing;
-        UnmatchedBoundaryCodes = unmatched;
-        UnplacedBoundaryCodes = unplaced;
         Notes = notes;
     }
 
@@ -32,12 +30,6 @@ public sealed class ComuneCoverage
 
     /// <summary>Comuni of the configuration for which no release has a polygon (of themselves or of all their predecessors).</summary>
     public IReadOnlyList<string> Missing { get; }
-
-    /// <summary>Boundary codes, in any release, that the territorial registry does not know.</summary>
-    public IReadOnlyList<string> UnmatchedBoundaryCodes { get; }
-
-    /// <summary>Known codes of the newest release whose territory maps onto no comune of the configuration.</summary>
-    public IReadOnlyList<string> UnplacedBoundaryCodes { get; }
 
     /// <summary>How the polygons were put together: predecessors' unions, older releases, repaired borders.</summary>
     public IReadOnlyList<Note> Notes { get; }
@@ -59,8 +51,7 @@ public sealed class ComuneCoverage
             if (Choose(boundaries, registry, crosswalk, comune.Code) is { } chosen)
             {
                 var (release, codes) = chosen;
-                var parts = codes.Select(c => boundaries.Find(release, c)!.Geometry).ToArray();
-                var geometry = parts.Length == 1 ? parts[0] : GeometryOps.Union(parts);
+                var geometry = GeometryOps.Union([.. codes.Select(c => boundaries.Find(release, c)!.Geometry)]);
                 shapes.Add(new ComuneShape(comune.Code, comune.Name, geometry, release, codes));
                 if (codes.Count > 1 || codes[0] != comune.Code)
                 {
@@ -95,7 +86,7 @@ public sealed class ComuneCoverage
             shapes = CoverageRepair.FitOlderToNewer(shapes, newest, notes);
         }
 
-        return new ComuneCoverage(crosswalk, shapes, missing, unmatched, unplaced, notes);
+        return new ComuneCoverage(crosswalk, shapes, missing, notes);
     }
 
     private static (string Release, IReadOnlyList<string> Codes)? Choose(BoundarySet boundaries, TerritorialRegistry registry, Crosswalk crosswalk, string code)

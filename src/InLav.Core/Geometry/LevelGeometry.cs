@@ -10,12 +10,11 @@ public sealed record UnitShape(string Code, string Name, NtsGeometry Geometry, I
 /// <summary>The polygons of every unit of a level on one configuration, and what could not be drawn.</summary>
 public sealed class LevelGeometry
 {
-    private LevelGeometry(string level, DateOnly configuration, IReadOnlyList<UnitShape> units, IReadOnlyList<string> missingUnits, IReadOnlyList<Note> notes)
+    private LevelGeometry(string level, DateOnly configuration, IReadOnlyList<UnitShape> units, IReadOnlyList<Note> notes)
     {
         Level = level;
         Configuration = configuration;
         Units = units;
-        MissingUnits = missingUnits;
         Notes = notes;
     }
 
@@ -24,9 +23,6 @@ public sealed class LevelGeometry
     public DateOnly Configuration { get; }
 
     public IReadOnlyList<UnitShape> Units { get; }
-
-    /// <summary>Units of the level none of whose comuni has a polygon.</summary>
-    public IReadOnlyList<string> MissingUnits { get; }
 
     public IReadOnlyList<Note> Notes { get; }
 
@@ -44,7 +40,6 @@ public sealed class LevelGeometry
     {
         var notes = new List<Note>();
         var units = new List<UnitShape>();
-        var missingUnits = new List<string>();
         foreach (var unit in mapping.Units)
         {
             var members = mapping.MembersOf.GetValueOrDefault(unit.Code) ?? [];
@@ -52,7 +47,6 @@ public sealed class LevelGeometry
             var lacking = members.Where(m => comuni.Find(m) is null).ToList();
             if (shapes.Count == 0)
             {
-                missingUnits.Add(unit.Code);
                 notes.Add(Note.GeometryUnitEmpty(unit.Code, unit.Name, members.Count));
                 continue;
             }
@@ -77,11 +71,11 @@ public sealed class LevelGeometry
             units = Simplify(units, tolerance);
         }
 
-        return new LevelGeometry(mapping.Level, comuni.Crosswalk.Date, units, missingUnits, notes);
+        return new LevelGeometry(mapping.Level, comuni.Crosswalk.Date, units, notes);
     }
 
     /// <summary>Simplifies the units as one coverage (shared borders simplified once, the same on both sides).</summary>
-    public static List<UnitShape> Simplify(List<UnitShape> units, double tolerance)
+    private static List<UnitShape> Simplify(List<UnitShape> units, double tolerance)
     {
         var simplified = CoverageSimplifier.Simplify(units.Select(u => u.Geometry).ToArray(), tolerance);
         return units.Select((u, i) => u with { Geometry = GeometryOps.Polygonal(simplified[i]) }).ToList();

@@ -23,7 +23,7 @@ public sealed class IndicatorCatalogue
     public IndicatorDefinition Get(string code) => Indicators.FirstOrDefault(i => i.Code == code)
         ?? throw new QueryException("Unknown indicator", $"There is no indicator '{code}'.");
 
-    public static IEnumerable<string> Validate(IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<MeasureDefinition> measures)
+    private static IEnumerable<string> Validate(IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<MeasureDefinition> measures)
     {
         foreach (var dup in indicators.GroupBy(i => i.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

@@ -28,10 +28,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             throw new QueryException("Level not meaningful", $"The indicator '{def.Code}' is meaningful only for the levels {string.Join(", ", def.Levels)}.");
         }
 
-        if (!snapshot.HasLevel(request.Level))
-        {
-            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
-        }
+        snapshot.RequireLevel(request.Level);
 
         var breakdowns = request.Breakdowns ?? [];
         var refused = breakdowns.Where(b => !def.Breakdowns.Contains(b, StringComparer.Ordinal)).ToList();
@@ -73,18 +70,9 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<Note> notes)
     {
         var snapshot = reader.Snapshot();
-        DateOnly date;
-        try
-        {
-            date = snapshot.ParseConfiguration(configuration);
-        }
-        catch (FormatException)
-        {
-            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
-        }
-
-        mapping = snapshot.Level(level, date);
+        mapping = snapshot.Level(level, snapshot.QueryConfiguration(configuration));
         notes = [.. mapping.Notes];
+        var countMeasures = audience == Audience.Public ? CountMeasures() : [];
         var rows = new List<IndicatorRow>();
         foreach (var period in periods)
         {
@@ -137,13 +125,17 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             foreach (var ((unit, sex, age, cit), cell) in cells)
             {
                 var row = Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs);
-                rows.Add(audience == Audience.Public ? ApplyMinCount(def, row) : row);
+                rows.Add(audience == Audience.Public ? ApplyMinCount(def, row, countMeasures) : row);
             }
         }
 
         rows.Sort(ByUnitPeriodCell);
         return rows;
     }
+
+    /// <summary>The measures under disclosure control (threshold &gt; 0): the counts <see cref="ApplyMinCount"/> looks at.</summary>
+    private HashSet<string> CountMeasures() =>
+        reader.Measures().DistinctBy(m => m.Id, StringComparer.Ordinal).Where(m => m.DisclosureThreshold > 0).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
 
     private static string Keep(IReadOnlyList<string> breakdowns, string dimension, string value) =>
         breakdowns.Contains(dimension, StringComparer.Ordinal) ? value : Dimension.Total;
@@ -152,10 +144,9 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     /// The indicator's own minimum count (it may be higher than its measures' thresholds, for sensitive indicators):
     /// on public channels a value resting on a count component with 0 &lt; count &lt; minCount is confidential, with its components.
     /// </summary>
-    private IndicatorRow ApplyMinCount(IndicatorDefinition def, IndicatorRow row)
+    private static IndicatorRow ApplyMinCount(IndicatorDefinition def, IndicatorRow row, HashSet<string> countMeasures)
     {
-        var small = row.Components.Any(c => c.Value is { } v && v > 0 && v < def.MinCount
-            && reader.Measures().FirstOrDefault(m => m.Id == c.Measure)?.DisclosureThreshold > 0);
+        var small = row.Components.Any(c => c.Value is { } v && v > 0 && v < def.MinCount && countMeasures.Contains(c.Measure));
         return !small ? row : row with
         {
             Value = null,

@@ -6,7 +6,7 @@ namespace InLav.Core.Indicators;
 public static class PeriodMath
 {
     /// <summary>The middle of a period: "2021" → 2 July 2021, "2024-Q1" → mid February, "2025-01" → 16 January, a date → itself.</summary>
-    public static DateOnly Midpoint(string period)
+    private static DateOnly Midpoint(string period)
     {
         if (DateOnly.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {

@@ -25,8 +25,6 @@ public interface IStatisticsReader
 /// <summary>For each dimension, the values to read.</summary>
 public sealed record DimensionSelection(IReadOnlyList<string> Sex, IReadOnlyList<string> Age, IReadOnlyList<string> Citizenship)
 {
-    public static readonly DimensionSelection Totals = new([Dimension.Total], [Dimension.Total], [Dimension.Total]);
-
     public IReadOnlyList<string> Of(string dimension) => dimension switch
     {
         Dimension.Sex => Sex,

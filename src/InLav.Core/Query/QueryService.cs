@@ -9,30 +9,15 @@ namespace InLav.Core.Query;
 /// </summary>
 public sealed class QueryService(IStatisticsReader reader)
 {
-    public const int MaxPeriods = 200;
-
-    /// <summary>The label every channel shows beside values built from synthetic sources (rows with Synthetic = true).</summary>
-    public const string SyntheticNote = Note.SyntheticText;
+    private const int MaxPeriods = 200;
 
     public QueryResult Run(QueryRequest request)
     {
         var definition = reader.Measures().FirstOrDefault(m => m.Id == request.Measure)
             ?? throw new QueryException("Unknown measure", $"There is no measure '{request.Measure}'.");
         var snapshot = reader.Snapshot();
-        if (!snapshot.HasLevel(request.Level))
-        {
-            throw new QueryException("Unknown level", $"There is no territorial level '{request.Level}'. Known: {string.Join(", ", snapshot.LevelIds)}.");
-        }
-
-        DateOnly configuration;
-        try
-        {
-            configuration = snapshot.ParseConfiguration(request.Configuration);
-        }
-        catch (FormatException)
-        {
-            throw new QueryException("Bad configuration", $"The territorial configuration '{request.Configuration}' is not 'latest' or a date yyyy-MM-dd.");
-        }
+        snapshot.RequireLevel(request.Level);
+        var configuration = snapshot.QueryConfiguration(request.Configuration);
 
         var available = reader.Periods(request.Measure);
         var periods = ResolvePeriods(request.Periods, available, "measure");

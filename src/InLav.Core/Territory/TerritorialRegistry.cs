@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace InLav.Core.Territory;
 
 /// <summary>
@@ -7,8 +9,7 @@ namespace InLav.Core.Territory;
 public sealed class TerritorialRegistry
 {
     private readonly Dictionary<string, Comune> byCode;
-    private readonly Dictionary<DateOnly, Crosswalk> crosswalks = [];
-    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<DateOnly, Lazy<Crosswalk>> crosswalks = new();
 
     private TerritorialRegistry(Dictionary<string, Comune> byCode, IReadOnlyList<TerritorialChange> changes, DateOnly latest, IReadOnlyList<string> warnings)
     {
@@ -38,23 +39,14 @@ public sealed class TerritorialRegistry
 
     public bool IsKnown(string code) => byCode.ContainsKey(code);
 
+    /// <summary>The changes (recorded and inferred) that name the code as origin or destination, in <see cref="Changes"/> order.</summary>
+    public List<TerritorialChange> ChangesOf(string code) => [.. Changes.Where(c => c.FromCode == code || c.ToCode == code)];
+
     public IEnumerable<Comune> ValidAt(DateOnly date) => byCode.Values.Where(c => c.IsValidAt(date));
 
     /// <summary>The crosswalk to the comuni valid at the given date (default: the latest configuration).</summary>
-    public Crosswalk CrosswalkAt(DateOnly? configuration = null)
-    {
-        var date = configuration ?? LatestDate;
-        lock (gate)
-        {
-            if (!crosswalks.TryGetValue(date, out var cw))
-            {
-                cw = Crosswalk.Build(this, date);
-                crosswalks[date] = cw;
-            }
-
-            return cw;
-        }
-    }
+    public Crosswalk CrosswalkAt(DateOnly? configuration = null) =>
+        crosswalks.GetOrAdd(configuration ?? LatestDate, date => new Lazy<Crosswalk>(() => Crosswalk.Build(this, date))).Value;
 
     public static TerritorialRegistry Build(IEnumerable<ComuneEvidence> evidence, IEnumerable<TerritorialChange> changes)
     {
@@ -63,12 +55,19 @@ public sealed class TerritorialRegistry
         var byCode = new Dictionary<string, Comune>(StringComparer.Ordinal);
         var evidenceByCode = evidence.GroupBy(e => e.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        var codes = new HashSet<string>(evidenceByCode.Keys, StringComparer.Ordinal);
+        // The changes that name each code (as FromCode or ToCode), in date order.
+        var changesByCode = new Dictionary<string, List<TerritorialChange>>(StringComparer.Ordinal);
         foreach (var c in changeList)
         {
-            codes.Add(c.FromCode);
-            codes.Add(c.ToCode);
+            AddChange(c.FromCode, c);
+            if (c.ToCode != c.FromCode)
+            {
+                AddChange(c.ToCode, c);
+            }
         }
+
+        var codes = new HashSet<string>(evidenceByCode.Keys, StringComparer.Ordinal);
+        codes.UnionWith(changesByCode.Keys);
 
         var latest = DateOnly.MinValue;
         foreach (var e in evidenceByCode.Values.SelectMany(v => v))
@@ -90,7 +89,8 @@ public sealed class TerritorialRegistry
         foreach (var code in codes)
         {
             var ev = evidenceByCode.GetValueOrDefault(code) ?? [];
-            var intervals = Validities(code, ev, changeList);
+            var ofCode = changesByCode.GetValueOrDefault(code) ?? [];
+            var intervals = Validities(code, ev, ofCode);
             foreach (var d in ev.Where(e => e.ListedAt is not null).Select(e => e.ListedAt!.Value))
             {
                 if (!intervals.Any(i => i.Contains(d)))
@@ -99,7 +99,7 @@ public sealed class TerritorialRegistry
                 }
             }
 
-            byCode[code] = new Comune(code, NameOf(code, ev, changeList), ComuneCode.ProvinceOf(code), intervals);
+            byCode[code] = new Comune(code, NameOf(code, ev, ofCode), ComuneCode.ProvinceOf(code), intervals);
         }
 
         var inferred = InferSuccessors(byCode, changeList);
@@ -107,12 +107,23 @@ public sealed class TerritorialRegistry
         {
             InferredChanges = inferred,
         };
+
+        void AddChange(string code, TerritorialChange change)
+        {
+            if (!changesByCode.TryGetValue(code, out var list))
+            {
+                changesByCode[code] = list = [];
+            }
+
+            list.Add(change);
+        }
     }
 
     /// <summary>
     /// The validity intervals of a code: the ANPR windows (merged where adjacent), then the SITUAS events in date order —
     /// an extinction or a move to another province closes the interval that holds the day before; a constitution or a move
     /// into the province opens one when none holds that day. A code nobody dates is valid throughout.
+    /// <paramref name="changes"/> are the changes that name the code, in date order.
     /// </summary>
     private static List<Validity> Validities(string code, List<ComuneEvidence> ev, List<TerritorialChange> changes)
     {
@@ -127,19 +138,20 @@ public sealed class TerritorialRegistry
                 if (i >= 0)
                 {
                     intervals[i] = intervals[i] with { To = lastDay };
+                    intervals = Merge(intervals);
                 }
                 else if (!intervals.Any(v => v.From <= lastDay))
                 {
                     intervals.Add(new Validity(Comune.DistantPast, lastDay));
+                    intervals = Merge(intervals);
                 }
             }
             else if (c.ToCode == code && c.Kind is ChangeKind.Constitution or ChangeKind.ProvinceChange && !intervals.Any(v => v.Contains(c.Date)))
             {
                 var next = intervals.Where(v => v.From > c.Date).Select(v => (DateOnly?)v.From).Min();
                 intervals.Add(new Validity(c.Date, next?.AddDays(-1) ?? Comune.OpenEnd));
+                intervals = Merge(intervals);
             }
-
-            intervals = Merge(intervals);
         }
 
         return intervals.Count == 0 ? [new Validity(Comune.DistantPast, Comune.OpenEnd)] : intervals;
@@ -185,6 +197,7 @@ public sealed class TerritorialRegistry
         return merged;
     }
 
+    /// <summary>The name of a code; <paramref name="changes"/> are the changes that name the code, in date order.</summary>
     private static string NameOf(string code, List<ComuneEvidence> ev, List<TerritorialChange> changes)
     {
         var rename = changes.LastOrDefault(c => c.Kind == ChangeKind.Rename && c.FromCode == code && c.NewName is not null);

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using InLav.Core.Query;
+
 namespace InLav.Core.Territory;
 
 /// <summary>One unit of a level: a comune, a province, a CPI, an SLL…</summary>
@@ -56,14 +59,16 @@ public sealed class TerritorialSnapshot
 {
     private readonly Dictionary<string, ClassificationDefinition> classifications;
     private readonly ILookup<string, Membership> memberships;
-    private readonly Dictionary<(string, DateOnly), LevelMapping> levels = [];
-    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<(string Level, DateOnly Date), Lazy<LevelMapping>> levels = new();
+    private readonly Lazy<List<(TerritorialUnit Unit, string Name)>> foldedUnits;
 
     public TerritorialSnapshot(TerritorialRegistry registry, IEnumerable<ClassificationDefinition> classifications, IEnumerable<Membership> memberships)
     {
         Registry = registry;
         this.classifications = classifications.ToDictionary(c => c.Id, StringComparer.Ordinal);
         this.memberships = memberships.ToLookup(m => m.ClassificationId, StringComparer.Ordinal);
+        LevelIds = [BuiltInLevel.Regione, BuiltInLevel.Provincia, BuiltInLevel.Comune, .. this.classifications.Keys.Order(StringComparer.Ordinal)];
+        foldedUnits = new(() => [.. LevelIds.SelectMany(id => Level(id).Units).Select(u => (u, Fold(u.Name)))]);
     }
 
     public TerritorialRegistry Registry { get; }
@@ -73,10 +78,18 @@ public sealed class TerritorialSnapshot
     public IEnumerable<Membership> MembershipsOf(string classificationId) => memberships[classificationId];
 
     /// <summary>Every level id: the built-in ones, then each classification.</summary>
-    public IReadOnlyList<string> LevelIds =>
-        [BuiltInLevel.Regione, BuiltInLevel.Provincia, BuiltInLevel.Comune, .. classifications.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> LevelIds { get; }
 
-    public bool HasLevel(string level) => LevelIds.Contains(level, StringComparer.Ordinal);
+    public bool HasLevel(string level) => level is BuiltInLevel.Regione or BuiltInLevel.Provincia or BuiltInLevel.Comune || classifications.ContainsKey(level);
+
+    /// <summary>Throws the query error "Unknown level" unless the level exists.</summary>
+    public void RequireLevel(string level)
+    {
+        if (!HasLevel(level))
+        {
+            throw new QueryException("Unknown level", $"There is no territorial level '{level}'. Known: {string.Join(", ", LevelIds)}.");
+        }
+    }
 
     /// <summary>
     /// Units of every level whose name contains the text, accent- and case-insensitive ("Canto" finds "Cantù"), or whose
@@ -86,8 +99,7 @@ public sealed class TerritorialSnapshot
     {
         var q = text.Trim();
         var term = Fold(q);
-        return LevelIds.SelectMany(id => Level(id).Units)
-            .Select(u => (Unit: u, Name: Fold(u.Name)))
+        return foldedUnits.Value
             .Where(x => x.Name.Contains(term, StringComparison.Ordinal) || x.Unit.Code == q)
             .OrderBy(x => x.Name.StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(x => x.Unit.Level == BuiltInLevel.Comune ? 1 : 0)
@@ -112,19 +124,58 @@ public sealed class TerritorialSnapshot
         return DateOnly.ParseExact(configuration, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary><see cref="ParseConfiguration"/>, failing with the query error "Bad configuration".</summary>
+    public DateOnly QueryConfiguration(string? configuration)
+    {
+        try
+        {
+            return ParseConfiguration(configuration);
+        }
+        catch (FormatException)
+        {
+            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
+        }
+    }
+
+    /// <summary>
+    /// The groups a unit belongs to on the configuration: for a comune, its group in every other level; for any other
+    /// level but the region, the region.
+    /// </summary>
+    public List<TerritorialUnit> ParentsOf(string level, string code, DateOnly? configuration = null)
+    {
+        var parents = new List<TerritorialUnit>();
+        if (level == BuiltInLevel.Comune)
+        {
+            parents.AddRange(LevelIds.Where(l => l != BuiltInLevel.Comune).Select(l => Level(l, configuration).GroupOf(code)).OfType<TerritorialUnit>());
+        }
+        else if (level != BuiltInLevel.Regione)
+        {
+            parents.Add(new TerritorialUnit(BuiltInLevel.Regione, Province.RegionCode, Province.RegionName));
+        }
+
+        return parents;
+    }
+
+    /// <summary>The comuni of a group on the configuration, as units (none for a comune).</summary>
+    public List<TerritorialUnit> MemberUnits(string level, string code, DateOnly? configuration = null)
+    {
+        if (level == BuiltInLevel.Comune)
+        {
+            return [];
+        }
+
+        var comuni = Level(BuiltInLevel.Comune, configuration);
+        return [.. (Level(level, configuration).MembersOf.GetValueOrDefault(code) ?? []).Select(comuni.Unit).OfType<TerritorialUnit>()];
+    }
+
     public LevelMapping Level(string level, DateOnly? configuration = null)
     {
-        var date = configuration ?? Registry.LatestDate;
-        lock (gate)
+        if (!HasLevel(level))
         {
-            if (!levels.TryGetValue((level, date), out var mapping))
-            {
-                mapping = BuildLevel(level, Registry.CrosswalkAt(date));
-                levels[(level, date)] = mapping;
-            }
-
-            return mapping;
+            throw new ArgumentException($"Unknown territorial level '{level}'.", nameof(level));
         }
+
+        return levels.GetOrAdd((level, configuration ?? Registry.LatestDate), key => new Lazy<LevelMapping>(() => BuildLevel(key.Level, Registry.CrosswalkAt(key.Date)))).Value;
     }
 
     private LevelMapping BuildLevel(string level, Crosswalk cw)
@@ -159,10 +210,7 @@ public sealed class TerritorialSnapshot
                 return new LevelMapping(level, "Regione", "Region", cw, groups, notes);
         }
 
-        if (!classifications.TryGetValue(level, out var def))
-        {
-            throw new ArgumentException($"Unknown territorial level '{level}'.", nameof(level));
-        }
+        var def = classifications[level];
 
         // Restate memberships onto the configuration's comuni. A current comune whose predecessors sat in
         // different groups takes the group it is itself listed in, else the group most of its predecessors share.

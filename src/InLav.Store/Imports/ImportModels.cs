@@ -25,6 +25,7 @@ public static class RunOutcome
     public const string Failed = "failed";
     public const string RolledBack = "rolled-back";
     public const string NoFiles = "no-files";
+    public const string Pruned = "pruned";
 }
 
 /// <summary>What one import of one source did.</summary>
@@ -57,3 +58,6 @@ public sealed record ImportRun(
     long? PreviousRunId,
     bool IsPublished,
     IReadOnlyList<ImportFile> Files);
+
+/// <summary>A source's runs in brief: the published one, the latest one (either may be null) and how many there are.</summary>
+public sealed record SourceRuns(ImportRun? Published, ImportRun? Latest, int Count);

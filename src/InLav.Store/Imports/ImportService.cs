@@ -105,7 +105,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         var snapshot = parser.BuildsRegistry ? null : store.Reader.Snapshot();
         long rowsBefore = 0;
         using var events = new CobEventWriter(store.Engine, runId, source.Synthetic);
-        foreach (var file in files)
+        foreach (var (file, info) in files.Zip(fileInfos))
         {
             var context = new ParseContext
             {
@@ -118,10 +118,10 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
             };
             try
             {
-                if (new FileInfo(file).Length > store.Options.MaxFileBytes)
+                if (info.SizeBytes > store.Options.MaxFileBytes)
                 {
-                    throw new SourceFormatException(new SourcePosition(Path.GetFileName(file), 0, 0),
-                        FormattableString.Invariant($"the file is {new FileInfo(file).Length:N0} bytes, over the limit of {store.Options.MaxFileBytes:N0} bytes"));
+                    throw new SourceFormatException(new SourcePosition(info.FileName, 0, 0),
+                        FormattableString.Invariant($"the file is {info.SizeBytes:N0} bytes, over the limit of {store.Options.MaxFileBytes:N0} bytes"));
                 }
 
                 parser.Parse(file, source, dataset, context);
@@ -192,9 +192,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
                 Sql.Execute(c, "UPDATE import_run SET outcome = $o WHERE run_id = $r", ("o", RunOutcome.Superseded), ("r", publishedRun));
             }
 
-            Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = 0, ended_at = $t, messages = $m WHERE run_id = $r",
-                ("o", RunOutcome.Published), ("rr", dataset.RowsRead), ("rl", loaded), ("t", Sql.UtcNow()),
-                ("m", string.Join("\n", dataset.Warnings.Take(50))), ("r", runId));
+            Record(c, runId, RunOutcome.Published, dataset.RowsRead, loaded, 0, dataset.Warnings.Take(50));
             tx.Commit();
         }
 
@@ -207,8 +205,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
 
     private ImportOutcome Finish(System.Data.Common.DbConnection c, SourceDefinition source, long runId, string outcome, long read, long loaded, long rejected, IReadOnlyList<string> messages, Stopwatch clock)
     {
-        Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = $rj, ended_at = $t, messages = $m WHERE run_id = $r",
-            ("o", outcome), ("rr", read), ("rl", loaded), ("rj", rejected), ("t", Sql.UtcNow()), ("m", string.Join("\n", messages)), ("r", runId));
+        Record(c, runId, outcome, read, loaded, rejected, messages);
         if (outcome != RunOutcome.Failed)
         {
             logger.LogInformation("{Source}: run {Run} {Outcome}", source.Id, runId, outcome);
@@ -216,6 +213,11 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
 
         return new ImportOutcome(source.Id, runId, outcome, read, loaded, rejected, messages, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Records how a run ended.</summary>
+    private static void Record(System.Data.Common.DbConnection c, long runId, string outcome, long read, long loaded, long rejected, IEnumerable<string> messages) =>
+        Sql.Execute(c, "UPDATE import_run SET outcome = $o, rows_read = $rr, rows_loaded = $rl, rows_rejected = $rj, ended_at = $t, messages = $m WHERE run_id = $r",
+            ("o", outcome), ("rr", read), ("rl", loaded), ("rj", rejected), ("t", Sql.UtcNow()), ("m", string.Join("\n", messages)), ("r", runId));
 
     private void Write(System.Data.Common.DbConnection c, long runId, SourceDefinition source, ParsedDataset d, IProgress<ImportProgress>? progress, Stopwatch clock)
     {
@@ -261,8 +263,8 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
     private void Prune(System.Data.Common.DbConnection c, string sourceId)
     {
         var keep = new List<long>();
-        using (var cmd = Sql.Command(c, "SELECT run_id FROM import_run WHERE source_id = $s AND outcome IN ('published', 'superseded') ORDER BY run_id DESC LIMIT $n",
-            ("s", sourceId), ("n", store.Options.VersionsKept)))
+        using (var cmd = Sql.Command(c, "SELECT run_id FROM import_run WHERE source_id = $s AND outcome IN ($p, $x) ORDER BY run_id DESC LIMIT $n",
+            ("s", sourceId), ("p", RunOutcome.Published), ("x", RunOutcome.Superseded), ("n", store.Options.VersionsKept)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -272,7 +274,8 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         }
 
         var old = new List<long>();
-        using (var cmd = Sql.Command(c, "SELECT run_id FROM import_run WHERE source_id = $s AND outcome IN ('superseded', 'rolled-back')", ("s", sourceId)))
+        using (var cmd = Sql.Command(c, "SELECT run_id FROM import_run WHERE source_id = $s AND outcome IN ($x, $b)",
+            ("s", sourceId), ("x", RunOutcome.Superseded), ("b", RunOutcome.RolledBack)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -287,7 +290,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         foreach (var run in old)
         {
             DeleteRows(c, run);
-            Sql.Execute(c, "UPDATE import_run SET outcome = 'pruned' WHERE run_id = $r", ("r", run));
+            Sql.Execute(c, "UPDATE import_run SET outcome = $o WHERE run_id = $r", ("o", RunOutcome.Pruned), ("r", run));
         }
     }
 

@@ -12,43 +12,44 @@ namespace InLav.Store.Reading;
 public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalogue) : IStatisticsReader
 {
     private const string Published = "run_id IN (SELECT run_id FROM published)";
-    private volatile TerritorialSnapshot? snapshot;
-    private volatile Dictionary<string, IReadOnlyList<string>>? periods;
-    private volatile HashSet<long>? syntheticRuns;
-    private readonly Lock gate = new();
+    private volatile State state = new();
+
+    /// <summary>
+    /// Everything cached for one publication. <see cref="Invalidate"/> replaces the whole object, so a value loaded
+    /// while a publication happens lands in the discarded state and is never served afterwards.
+    /// </summary>
+    private sealed class State
+    {
+        public readonly Lock Gate = new();
+        public volatile TerritorialSnapshot? Snapshot;
+        public volatile Dictionary<string, IReadOnlyList<string>>? Periods;
+        public volatile HashSet<long>? SyntheticRuns;
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<StoredFact>> Facts = new(StringComparer.Ordinal);
+    }
 
     /// <summary>Drops the cached snapshot: the next question sees the newly published state.</summary>
-    public void Invalidate()
-    {
-        lock (gate)
-        {
-            snapshot = null;
-            periods = null;
-            syntheticRuns = null;
-            facts.Clear();
-            Interlocked.Increment(ref generation);
-        }
-    }
+    public void Invalidate() => state = new State();
 
     public IReadOnlyList<MeasureDefinition> Measures() => catalogue.Measures;
 
     public TerritorialSnapshot Snapshot()
     {
-        var s = snapshot;
-        if (s is not null)
+        var s = state;
+        if (s.Snapshot is { } snapshot)
         {
-            return s;
+            return snapshot;
         }
 
-        lock (gate)
+        lock (s.Gate)
         {
-            return snapshot ??= Load();
+            return s.Snapshot ??= Load();
         }
     }
 
     public IReadOnlyList<string> Periods(string measure)
     {
-        var p = periods;
+        var s = state;
+        var p = s.Periods;
         if (p is null)
         {
             var all = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
             }
 
             p = all.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
-            periods = p;
+            s.Periods = p;
         }
 
         return p.GetValueOrDefault(measure) ?? [];
@@ -79,36 +80,30 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
     public IReadOnlyList<StoredFact> ReadFacts(string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
     {
         var key = string.Join('|', measure, string.Join(',', periodList), string.Join(',', selection.Sex), string.Join(',', selection.Age), string.Join(',', selection.Citizenship));
-        if (facts.TryGetValue(key, out var cached))
+        var s = state;
+        if (s.Facts.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var before = Volatile.Read(ref generation);
-        var read = ReadFactsFromStore(measure, periodList, selection);
-        lock (gate)
+        // A publication while reading replaces the state: the answer is served, and kept only in the discarded state.
+        var read = ReadFactsFromStore(s, measure, periodList, selection);
+        lock (s.Gate)
         {
-            // A publication while reading makes this answer stale: serve it, but do not keep it.
-            if (before == generation)
+            if (s.Facts.Count >= MaxCachedQuestions)
             {
-                if (facts.Count >= MaxCachedQuestions)
-                {
-                    facts.Clear();
-                }
-
-                facts[key] = read;
+                s.Facts.Clear();
             }
+
+            s.Facts[key] = read;
         }
 
         return read;
     }
 
-    public const int MaxCachedQuestions = 2048;
+    private const int MaxCachedQuestions = 2048;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<StoredFact>> facts = new(StringComparer.Ordinal);
-    private long generation;
-
-    private List<StoredFact> ReadFactsFromStore(string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
+    private List<StoredFact> ReadFactsFromStore(State s, string measure, IReadOnlyCollection<string> periodList, DimensionSelection selection)
     {
         var (periodIn, periodParams) = Sql.InList("p", periodList);
         var parameters = new List<(string, object?)> { ("m", measure) };
@@ -130,7 +125,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
         }
 
         var result = new List<StoredFact>();
-        var synthetic = SyntheticRuns();
+        var synthetic = SyntheticRuns(s);
         using var c = engine.Open();
         using var cmd = Sql.Command(c, $"SELECT run_id, level, unit, period, sex, age, cit, value, flag FROM fact WHERE {string.Join(" AND ", where)}", [.. parameters]);
         using var r = cmd.ExecuteReader();
@@ -145,9 +140,9 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
     }
 
     /// <summary>The published runs of synthetic sources (import_run.synthetic): their values are marked Synthetic.</summary>
-    public IReadOnlySet<long> SyntheticRuns()
+    private HashSet<long> SyntheticRuns(State s)
     {
-        var runs = syntheticRuns;
+        var runs = s.SyntheticRuns;
         if (runs is null)
         {
             runs = [];
@@ -159,7 +154,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
                 runs.Add(r.GetInt64(0));
             }
 
-            syntheticRuns = runs;
+            s.SyntheticRuns = runs;
         }
 
         return runs;

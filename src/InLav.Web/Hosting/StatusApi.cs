@@ -15,7 +15,7 @@ public static class StatusApi
     {
         var snapshot = store.Reader.Snapshot();
         var cw = snapshot.Registry.CrosswalkAt();
-        var published = Store.Imports.ImportRuns.List(store, limit: 10_000).Count(r => r.IsPublished);
+        var published = Store.Imports.ImportRuns.PerSource(store).Values.Count(r => r.Published is not null);
         return TypedResults.Ok(new Status("InLav Cruscotto", store.Engine.Name, state.StartupImportDone, published, cw.Comuni.Count, cw.Label));
     }
 }

@@ -57,34 +57,29 @@ public sealed record TerritoryProfile(
         var indicators = new List<ProfileIndicator>();
         foreach (var result in IndicatorCache.AllAt(store, level))
         {
-            var series = result.Rows.Where(r => r.UnitCode == code && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total)
-                .OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
+            var series = TotalsByUnit.GetValue(result, ByUnit)[code].OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
             if (series.Count > 0)
             {
                 indicators.Add(new ProfileIndicator(result.Definition, series, series[^1]));
             }
         }
 
-        var parents = new List<TerritorialUnit>();
-        if (level == BuiltInLevel.Comune)
-        {
-            parents.AddRange(snapshot.LevelIds.Where(l => l != BuiltInLevel.Comune).Select(l => snapshot.Level(l).GroupOf(code)).OfType<TerritorialUnit>());
-        }
-        else if (level != BuiltInLevel.Regione)
-        {
-            parents.Add(new TerritorialUnit(BuiltInLevel.Regione, Province.RegionCode, Province.RegionName));
-        }
-
-        var comuni = snapshot.Level(BuiltInLevel.Comune);
-        var members = level == BuiltInLevel.Comune ? [] : (mapping.MembersOf.GetValueOrDefault(code) ?? []).Select(comuni.Unit).OfType<TerritorialUnit>().ToList();
+        var parents = snapshot.ParentsOf(level, code);
+        var members = snapshot.MemberUnits(level, code);
         var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Append("istat-censimento-2011").Distinct(StringComparer.Ordinal).ToList();
-        var runs = ImportRuns.List(store, limit: 10_000);
+        var runs = ImportRuns.PerSource(store);
         var sources = sourceIds.Select(store.Catalogue.Find).OfType<SourceDefinition>()
-            .Select(s => runs.FirstOrDefault(r => r.SourceId == s.Id && r.IsPublished) is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
+            .Select(s => runs.GetValueOrDefault(s.Id)?.Published is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
             .ToList();
         return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, ReadPyramid(store, level, code), CensusPeriod, parents, members,
             level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
     }
+
+    /// <summary>The total rows (no breakdown) of each cached indicator result, by unit: a profile reads one unit's, not every row.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndicatorResult, ILookup<string, IndicatorRow>> TotalsByUnit = new();
+
+    private static ILookup<string, IndicatorRow> ByUnit(IndicatorResult result) =>
+        result.Rows.Where(r => r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToLookup(r => r.UnitCode, StringComparer.Ordinal);
 
     private static List<PyramidBand> ReadPyramid(InLavStore store, string level, string code)
     {
@@ -114,7 +109,7 @@ public sealed record TerritoryProfile(
             return null;
         }
 
-        var changes = snapshot.Registry.Changes.Where(c => c.FromCode == code || c.ToCode == code).OrderBy(c => c.Date).ToList();
+        var changes = snapshot.Registry.ChangesOf(code).OrderBy(c => c.Date).ToList();
         var predecessors = mapping.Crosswalk.PredecessorsOf(code).Where(p => p != code)
             .Select(p => new TerritorialUnit(BuiltInLevel.Comune, p, snapshot.Registry.Find(p)?.Name ?? p)).ToList();
         return new ComuneStory(comune, changes, predecessors);

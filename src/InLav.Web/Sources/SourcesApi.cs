@@ -22,27 +22,24 @@ public static class SourcesApi
 
     private static Ok<List<SourceInfo>> Sources(InLavStore store)
     {
-        var runs = ImportRuns.List(store, limit: 10_000);
-        return TypedResults.Ok(store.Catalogue.Sources.Select(s => Info(s, runs)).ToList());
+        var runs = ImportRuns.PerSource(store);
+        return TypedResults.Ok(store.Catalogue.Sources.Select(s => Info(s, runs.GetValueOrDefault(s.Id))).ToList());
     }
 
     private static Results<Ok<SourceInfo>, ProblemHttpResult> Source(InLavStore store, string id) =>
         store.Catalogue.Find(id) is { } s
-            ? TypedResults.Ok(Info(s, ImportRuns.List(store, id)))
+            ? TypedResults.Ok(Info(s, ImportRuns.PerSource(store).GetValueOrDefault(s.Id)))
             : TypedResults.Problem($"There is no source '{id}'.", statusCode: 404, title: "Unknown source");
 
-    private static SourceInfo Info(SourceDefinition s, IReadOnlyList<ImportRun> runs)
-    {
-        var mine = runs.Where(r => r.SourceId == s.Id).ToList();
-        return new SourceInfo(s.Id, s.Title, s.TitleEn, s.Publisher, s.Licence, s.ReferencePeriod, s.Url, s.Files, s.Format, s.Parser, s.Quirks, s.Notes,
-            mine.FirstOrDefault(r => r.IsPublished)?.RunId, mine.FirstOrDefault()?.StartedAt);
-    }
+    private static SourceInfo Info(SourceDefinition s, SourceRuns? runs) =>
+        new(s.Id, s.Title, s.TitleEn, s.Publisher, s.Licence, s.ReferencePeriod, s.Url, s.Files, s.Format, s.Parser, s.Quirks, s.Notes,
+            runs?.Published?.RunId, runs?.Latest?.StartedAt);
 
     private static Ok<IReadOnlyList<ImportRun>> Runs(InLavStore store, string? source, int? limit) =>
         TypedResults.Ok(ImportRuns.List(store, source, Math.Clamp(limit ?? 200, 1, 10_000)));
 
     private static Results<Ok<ImportRun>, ProblemHttpResult> Run(InLavStore store, long runId) =>
-        ImportRuns.List(store, limit: 100_000).FirstOrDefault(r => r.RunId == runId) is { } run
+        ImportRuns.Find(store, runId) is { } run
             ? TypedResults.Ok(run)
             : TypedResults.Problem($"There is no import run {runId}.", statusCode: 404, title: "Unknown run");
 }

@@ -91,19 +91,8 @@ public static class TerritoriesApi
             return TypedResults.Problem($"Level '{level}' has no unit '{code}' in the configuration of {date:yyyy-MM-dd}.", statusCode: 404, title: "Unknown unit");
         }
 
-        var members = m.MembersOf.GetValueOrDefault(code) ?? [];
-        var comuneLevel = s.Level(BuiltInLevel.Comune, date);
-        var parents = new List<TerritorialUnit>();
-        if (level == BuiltInLevel.Comune)
-        {
-            parents.AddRange(s.LevelIds.Where(l => l != BuiltInLevel.Comune).Select(l => s.Level(l, date).GroupOf(code)).OfType<TerritorialUnit>());
-        }
-        else if (level != BuiltInLevel.Regione)
-        {
-            parents.Add(new TerritorialUnit(BuiltInLevel.Regione, Province.RegionCode, Province.RegionName));
-        }
-
-        var children = level == BuiltInLevel.Comune ? [] : members.Select(c => comuneLevel.Unit(c)).OfType<TerritorialUnit>().ToList();
+        var parents = s.ParentsOf(level, code, date);
+        var children = s.MemberUnits(level, code, date);
         var predecessors = level == BuiltInLevel.Comune ? m.Crosswalk.PredecessorsOf(code) : [];
         return TypedResults.Ok(new UnitDetail(level, code, unit.Name, m.Crosswalk.Label, parents, children, predecessors));
     }
@@ -120,7 +109,7 @@ public static class TerritoriesApi
             return TypedResults.Problem($"No comune has the code '{code}'.", statusCode: 404, title: "Unknown comune");
         }
 
-        var changes = s.Registry.Changes.Where(c => c.FromCode == normalized || c.ToCode == normalized).ToList();
+        var changes = s.Registry.ChangesOf(normalized);
         var current = s.Registry.CrosswalkAt(Configuration(s, configuration)).Map(normalized);
         return TypedResults.Ok(new ComuneHistory(comune.Code, comune.Name, comune.ProvinceCode, comune.ValidFrom, comune.ValidTo, changes, current));
     }

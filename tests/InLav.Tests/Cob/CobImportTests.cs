@@ -22,7 +22,7 @@ public sealed class CobImportTests
         Assert.Equal(12, provinces.Rows.Count);
         Assert.All(provinces.Rows, r => Assert.True(r.Synthetic));
         Assert.Equal(real, provinces.Rows.Sum(r => r.Value));
-        Assert.Contains(QueryService.SyntheticNote, provinces.Notes.Select(n => n.Text));
+        Assert.Contains(InLav.Core.Note.SyntheticText, provinces.Notes.Select(n => n.Text));
 
         // At the region the real MLPS figure is served, not the synthetic sum (which equals it).
         var region = Assert.Single(box.Query("cob_hirings", "regione", CobSandbox.FromPeriod).Rows);

@@ -74,7 +74,7 @@ public sealed class NoteTextsTests
     public void A_note_is_written_in_json_as_its_english_text_and_reads_back_as_that_text()
     {
         var json = JsonSerializer.Serialize(new { notes = new[] { Note.Synthetic(), Note.TermNoData("cob_hirings", "2025-Q3") } });
-        Assert.Equal("{\"notes\":[" + JsonSerializer.Serialize(InLav.Core.Query.QueryService.SyntheticNote) + ",\"cob_hirings has no data for 2025-Q3.\"]}", json);
+        Assert.Equal("{\"notes\":[" + JsonSerializer.Serialize(InLav.Core.Note.SyntheticText) + ",\"cob_hirings has no data for 2025-Q3.\"]}", json);
         var read = JsonSerializer.Deserialize<Note>("\"cob_hirings has no data for 2025-Q3.\"")!;
         Assert.Equal("cob_hirings has no data for 2025-Q3.", read.ToString());
         Assert.Null(Texts.Find(Texts.Italian, "notes." + read.Code));
