@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using InLav.Tests.Support;
 using Xunit.Abstractions;
 
@@ -46,8 +47,9 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
         var page = await OpenAsync("/relazioni?livello=provincia&lang=en", "relazioni-province-en");
         Assert.Equal("12", await page.Locator("[data-stat='n']").InnerTextAsync());
 
+        // The link leads to the risk page (committed navigation is enough: the page itself is opened and checked next).
         await page.ClickAsync("#risk-link");
-        await page.WaitForURLAsync(u => u.Contains("/relazioni/rischio", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.Contains("/relazioni/rischio", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var risk = await OpenAsync("/relazioni/rischio?livello=provincia", "rischio-province");
         Assert.Equal(12, await risk.Locator("#risk-ranking tbody tr").CountAsync());
         Assert.Equal(6, await risk.Locator("#risk-sensitivity tbody tr").CountAsync());
