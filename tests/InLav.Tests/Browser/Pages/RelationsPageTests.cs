@@ -7,8 +7,9 @@ namespace InLav.Tests.Browser.Pages;
 /// <summary>The relations page (scatter, correlations, outliers) and the composite risk signal.</summary>
 [Collection(WebAppCollection.Name)]
 public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper output) : PageTestBase(app, output)
-
 {
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task The_scatter_of_comuni_lists_its_outliers_and_a_click_opens_a_profile()
     {
@@ -19,12 +20,14 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
 
         var first = page.Locator("#relations-outliers tbody tr a").First;
         var name = await first.InnerTextAsync();
+        // Navigations wait for the committed page and then for its content, not for its load event: twice the first
+        // browser test of a run timed out waiting for a load event after the document was in and the network idle.
         await first.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/territorio/comune/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.Contains("/territorio/comune/", StringComparison.Ordinal), Committed);
         Assert.Equal(name, await page.Locator("h1").InnerTextAsync());
 
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(u => u.Contains("/relazioni", StringComparison.Ordinal));
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => u.Contains("/relazioni", StringComparison.Ordinal), Committed);
         await WaitForChartsAsync(page);
         var clicked = await page.EvaluateAsync<string?>("""
             () => {
@@ -38,7 +41,7 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
         var (x, y) = await PageSteps.PointAsync(page, "[data-chart=scatter]", 1, value);
         await page.Mouse.ClickAsync(x, y);
         var link = target.GetProperty("link").GetString()!;
-        await page.WaitForURLAsync(u => u.EndsWith(link, StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.EndsWith(link, StringComparison.Ordinal), Committed);
     }
 
     [Fact]
@@ -47,9 +50,9 @@ public sealed class RelationsPageTests(InLavAppFactory app, ITestOutputHelper ou
         var page = await OpenAsync("/relazioni?livello=provincia&lang=en", "relazioni-province-en");
         Assert.Equal("12", await page.Locator("[data-stat='n']").InnerTextAsync());
 
-        // The link leads to the risk page (committed navigation is enough: the page itself is opened and checked next).
+        // The link leads to the risk page (the page itself is opened and checked next).
         await page.ClickAsync("#risk-link");
-        await page.WaitForURLAsync(u => u.Contains("/relazioni/rischio", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => u.Contains("/relazioni/rischio", StringComparison.Ordinal), Committed);
         var risk = await OpenAsync("/relazioni/rischio?livello=provincia", "rischio-province");
         Assert.Equal(12, await risk.Locator("#risk-ranking tbody tr").CountAsync());
         Assert.Equal(6, await risk.Locator("#risk-sensitivity tbody tr").CountAsync());
