@@ -11,7 +11,14 @@ namespace InLav.Sources.Parsers;
 /// listed goes to the ATS of its province. Exception areas (option "areas": [{ "name", "ats", "province", "cpi"?, "comuni"? }])
 /// move comuni to another ATS: those listed under the CPI code "cpi" in a file that has the column cpiColumn (default "cpi"),
 /// or those listed in "comuni". An area's comune outside its "province" is an error. An exception wins over the province rule
-/// whatever the order of the files.
+/// whatever the order of the files. The rule and the areas describe the current membership.
+/// <para>Dated reassignments make the classification versioned: a file of the source with the column of option
+/// reassignmentNameColumn (default "comune_come_pubblicato") in its header, and da_ats, ad_ats, decorrenza (yyyy-MM-dd), delimited
+/// by option reassignmentDelimiter (default ";"), names comuni (matched
+/// by <see cref="ComuneNames"/> at the date; option "aliases" for abbreviations) that moved from one ATS to another on that date
+/// (the ATS Montagna page on the Medio Lario: 29 comuni to ATS Insubria from 1/1/2019). It must come after the comune lists.
+/// Its comune's current membership must be the ATS it moved to; it becomes two memberships: the former ATS until the day
+/// before, the new one from the date, so configurations before the date keep the old membership.</para>
 /// </summary>
 public sealed class AtsParser : ISourceParser
 {
@@ -33,6 +40,14 @@ public sealed class AtsParser : ISourceParser
 
     public void Parse(string path, SourceDefinition source, ParsedDataset into, ParseContext context)
     {
+        var reassignmentColumn = source.Option("reassignmentNameColumn", "comune_come_pubblicato");
+        DelimitedReader.CheckSize(path, context.MaxFileBytes, Path.GetFileName(path));
+        if (File.ReadLines(path).FirstOrDefault() is { } header && header.Contains(reassignmentColumn, StringComparison.Ordinal))
+        {
+            Reassign(path, source, reassignmentColumn, into, context);
+            return;
+        }
+
         var codeColumn = source.Option("codeColumn", "PRO_COM_T");
         var cpiColumn = source.Option("cpiColumn", "cpi");
         var areas = Areas(source);
@@ -96,6 +111,67 @@ public sealed class AtsParser : ISourceParser
             into.Memberships.Add(membership);
             current[code] = membership;
         }
+    }
+
+    private static void Reassign(string path, SourceDefinition source, string nameColumn, ParsedDataset into, ParseContext context)
+    {
+        const string from = "da_ats", to = "ad_ats", date = "decorrenza";
+        var registry = context.RequireRegistry();
+        var aliases = ComuneNames.Aliases(source);
+        var matchers = new Dictionary<DateOnly, ComuneNames>();
+        var layout = new DelimitedLayout(DelimitedLayout.ParseDelimiter(source.Option("reassignmentDelimiter", ";")), source.Option("encoding", "utf-8"), 0,
+            [nameColumn, from, to, date], AllowExtraColumns: true);
+        foreach (var r in DelimitedReader.Read(path, layout, context.MaxFileBytes))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            into.RowsRead++;
+            var day = ParserHelpers.Date(r, date);
+            var before = Agency(r, from, into);
+            var after = Agency(r, to, into);
+            if (!matchers.TryGetValue(day, out var names))
+            {
+                matchers[day] = names = new ComuneNames(registry, day, aliases);
+            }
+
+            var match = names.Require(r[nameColumn], r.At(nameColumn), into);
+            if (match is null || before is null || after is null)
+            {
+                continue;
+            }
+
+            var existing = into.Memberships.Where(m => m.ClassificationId == ClassificationId && m.ComuneCode == match.Code).ToList();
+            if (existing.Count != 1 || existing[0].ValidFrom is not null || existing[0].ValidTo is not null)
+            {
+                into.Errors.Add(new ImportIssue(r.At(nameColumn), existing.Count == 0
+                    ? $"comune {match.Code} ({r[nameColumn]}) has no ATS yet: list the reassignment file after the comune lists"
+                    : $"comune {match.Code} ({r[nameColumn]}) is reassigned twice"));
+                continue;
+            }
+
+            if (existing[0].GroupCode != after.Value.Code)
+            {
+                into.Errors.Add(new ImportIssue(r.At(to), $"comune {match.Code} ({r[nameColumn]}) moved to {after.Value.Name} on {day:yyyy-MM-dd}, but the province rule and the exception areas put it in {existing[0].GroupName} today"));
+                continue;
+            }
+
+            into.Memberships.Remove(existing[0]);
+            into.Memberships.Add(new Membership(ClassificationId, match.Code, before.Value.Code, before.Value.Name, null, day.AddDays(-1)));
+            into.Memberships.Add(new Membership(ClassificationId, match.Code, after.Value.Code, after.Value.Name, day, null));
+        }
+    }
+
+    /// <summary>The agency named in a cell (compared without case, accents and punctuation), or an error at the cell.</summary>
+    private static (string Code, string Name)? Agency(DelimitedRecord r, string column, ParsedDataset into)
+    {
+        var key = ComuneNames.Key(r[column]);
+        var agency = Agencies.FirstOrDefault(a => ComuneNames.Key(a.Name) == key);
+        if (agency.Code is null)
+        {
+            into.Errors.Add(new ImportIssue(r.At(column), $"'{r[column]}' is not one of the 8 ATS ({string.Join(", ", Agencies.Select(a => a.Name))})"));
+            return null;
+        }
+
+        return (agency.Code, agency.Name);
     }
 
     private sealed record Area(string Name, string Ats, string Province, string? Cpi, HashSet<string> Comuni);

@@ -40,12 +40,20 @@ public static class MefIrpefParsers
     private const string Frequency = " - Frequenza";
     private const string Amount = " - Ammontare in euro";
 
+    /// <summary>Item slug of the pair "Reddito complessivo" that MEF added in the 2023 layout (option totalIncomeColumn).</summary>
+    internal const string TotalIncomeItem = "total_income";
+
     /// <summary>
     /// "Redditi e principali variabili IRPEF su base comunale" for one tax year (option year): Numero contribuenti and every
     /// Frequenza/Ammontare pair, stored per comune as irpef_taxpayers, irpef_&lt;item&gt;_n and irpef_&lt;item&gt;_eur (period = the
     /// tax year, dimensions T). Blank cells (fewer than 3 taxpayers) are suppressed at source ("s"). Comune codes with or without
     /// leading zeros; the region code must be Lombardy's (3 or 03) and the tax year column must equal the option year.
     /// Amounts may be negative (the class "reddito complessivo ≤ 0"); frequencies are whole numbers ≥ 0.
+    /// Every cell is read by its header name, never by position, so the yearly layouts differ only in the catalogue options:
+    /// bonusColumn ("Bonus spettante" up to 2020, "Trattamento spettante" from 2021) and totalIncomeColumn (from 2023 MEF adds
+    /// the pair "Reddito complessivo - Frequenza / - Ammontare in euro", stored as irpef_total_income_n / _eur; a year without
+    /// the option must not have the pair, a year with it must). Header cells are trimmed (the 2023 header ends with a space),
+    /// and the empty fields past the header that some years write (none, one or two) are dropped.
     /// </summary>
     public sealed class Comuni : ISourceParser
     {
@@ -56,6 +64,11 @@ public static class MefIrpefParsers
             var year = source.RequiredOption("year");
             var bonus = source.Option("bonusColumn", "Bonus spettante");
             var items = ComuneItems.Select(i => (i.Item, Column: i.Column == BonusColumn ? bonus : i.Column)).ToList();
+            if (source.Option("totalIncomeColumn", "") is { Length: > 0 } totalIncome)
+            {
+                items.Add((TotalIncomeItem, totalIncome));
+            }
+
             var columns = new List<string>
             {
                 "Anno di imposta", "Codice catastale", "Codice Istat Comune", "Denominazione Comune", "Sigla Provincia", "Regione",

@@ -78,6 +78,11 @@ public sealed class ParseContext
 
     public long MaxFileBytes { get; init; } = DelimitedReader.DefaultMaxBytes;
 
+    /// <summary>The published territorial registry (null for the sources that build it): parsers that match comuni by name use it.</summary>
+    public TerritorialRegistry? Registry { get; init; }
+
+    public TerritorialRegistry RequireRegistry() => Registry ?? throw new InvalidOperationException("This parser matches comuni by name: the import needs the territorial registry.");
+
     public IProgress<long>? RowsProgress { get; init; }
 
     public CancellationToken CancellationToken { get; init; }

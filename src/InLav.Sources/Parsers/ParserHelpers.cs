@@ -11,14 +11,15 @@ public static class ParserHelpers
     /// <summary>
     /// The delimited layout of a source: delimiter, encoding and title lines from the catalogue options; the columns the parser
     /// reads plus the official header declared in the catalogue ("columns"); any other column is refused unless
-    /// the catalogue says "extraColumns": "allow".
+    /// the catalogue says "extraColumns": "allow"; "footer": "after-blank-line" for tables that end with notes after a blank line.
     /// </summary>
     public static DelimitedLayout Layout(SourceDefinition source, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)
     {
         var declared = source.ListOption("columns") ?? [];
         var all = declared.Concat(columns).Select(DelimitedReader.NormalizeHeader).Distinct(StringComparer.Ordinal).ToList();
         return new(DelimitedLayout.ParseDelimiter(source.Option("delimiter", ";")), source.Option("encoding", "utf-8"), source.IntOption("skipLines", 0),
-            all, allowExtra || source.Option("extraColumns", "refuse") == "allow", trailingEmpty || source.Option("trailingEmptyField", "no") == "yes");
+            all, allowExtra || source.Option("extraColumns", "refuse") == "allow", trailingEmpty || source.Option("trailingEmptyField", "no") == "yes",
+            source.Option("footer", "none") == "after-blank-line");
     }
 
     public static IEnumerable<DelimitedRecord> Records(string path, SourceDefinition source, ParseContext context, IReadOnlyList<string> columns, bool allowExtra = false, bool trailingEmpty = false)

@@ -2,14 +2,19 @@ using System.Text;
 
 namespace InLav.Sources.Reading;
 
-/// <summary>How a delimited file is laid out (from the catalogue entry's options).</summary>
+/// <summary>
+/// How a delimited file is laid out (from the catalogue entry's options). FooterAfterBlankLine: a blank line (or a line of empty
+/// cells) ends the records and what follows are notes with text in the first cell only (ISTAT demo tables end with a footnote);
+/// a record with more there is an error.
+/// </summary>
 public sealed record DelimitedLayout(
     char Delimiter,
     string Encoding,
     int SkipLines,
     IReadOnlyList<string> RequiredColumns,
     bool AllowExtraColumns = false,
-    bool AllowTrailingEmptyField = false)
+    bool AllowTrailingEmptyField = false,
+    bool FooterAfterBlankLine = false)
 {
     public static char ParseDelimiter(string text) => text switch
     {
@@ -164,6 +169,7 @@ public static class DelimitedReader
             columns.TryAdd(headerNames[i], i);
         }
 
+        var footer = false;
         while (true)
         {
             var recordLine = line;
@@ -175,7 +181,25 @@ public static class DelimitedReader
 
             if (fields.Length == 1 && fields[0].Length == 0)
             {
+                footer = layout.FooterAfterBlankLine;
                 continue; // blank line
+            }
+
+            if (layout.FooterAfterBlankLine && fields.All(f => f.Trim().Length == 0))
+            {
+                footer = true;
+                continue; // a line of empty cells (",,,,,") also opens the footer
+            }
+
+            if (footer)
+            {
+                if (fields.Skip(1).All(f => f.Trim().Length == 0))
+                {
+                    continue; // a footnote: text in the first cell only
+                }
+
+                throw new SourceFormatException(new SourcePosition(name, recordLine, 1),
+                    "a record after the blank line that starts the footer (only notes in the first cell may follow it)");
             }
 
             // A delimiter at the end of a line (MEF writes one, the 2021 files two) gives empty fields past the header.

@@ -110,6 +110,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
             var context = new ParseContext
             {
                 IsKnownComune = code => snapshot?.Registry.IsKnown(code) ?? true,
+                Registry = snapshot?.Registry,
                 MaxFileBytes = store.Options.MaxFileBytes,
                 RowsProgress = new SyncProgress<long>(n => progress?.Report(new ImportProgress(source.Id, "read", rowsBefore + n, estimated, clock.Elapsed))),
                 CancellationToken = ct,
