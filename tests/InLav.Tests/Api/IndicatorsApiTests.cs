@@ -19,7 +19,7 @@ public sealed class IndicatorsApiTests(InLavAppFactory app)
         Assert.Equal(app.Store.Indicators.Catalogue.Indicators.Select(i => i.Code), codes);
         var gap = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("code").GetString() == "wp2_mef_istat_gap");
         Assert.True(gap.GetProperty("proxy").GetBoolean());
-        Assert.Equal(["2018", "2020", "2021"], gap.GetProperty("periods").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["2018", "2019", "2020", "2021", "2022", "2023"], gap.GetProperty("periods").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]

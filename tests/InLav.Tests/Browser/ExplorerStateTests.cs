@@ -34,16 +34,16 @@ public sealed class ExplorerStateTests(InLavAppFactory app, ClassBrowser chromiu
         // Another indicator: its own latest period applies, with no warning.
         await page.SelectOptionAsync("#f-indicator", "mean_taxable_income");
         await page.WaitForURLAsync(url => url.Contains("indicator=mean_taxable_income", StringComparison.Ordinal));
-        Assert.Equal("2021", await page.InputValueAsync("#f-period"));
+        Assert.Equal("2023", await page.InputValueAsync("#f-period"));
         Assert.Equal(0, await page.Locator(".alert-warning").CountAsync());
 
-        // The period slider (keyboard): one step left is the previous tax year.
+        // The period slider (keyboard): one step left is the previous tax year (2018–2023: 2022 is the fifth).
         Assert.True(await page.Locator("#f-period-slider").IsVisibleAsync());
         await page.FocusAsync("#f-period-slider");
         await page.Keyboard.PressAsync("ArrowLeft");
-        await page.WaitForURLAsync(url => url.Contains("period=2020", StringComparison.Ordinal));
-        Assert.Equal("2020", await page.InputValueAsync("#f-period"));
-        Assert.Equal("1", await page.InputValueAsync("#f-period-slider"));
+        await page.WaitForURLAsync(url => url.Contains("period=2022", StringComparison.Ordinal));
+        Assert.Equal("2022", await page.InputValueAsync("#f-period"));
+        Assert.Equal("4", await page.InputValueAsync("#f-period-slider"));
         await page.CloseAsync();
     }
 

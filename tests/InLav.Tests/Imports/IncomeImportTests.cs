@@ -135,7 +135,7 @@ public sealed class IncomeImportTests(ImportedStore imported)
         static double Italian(string s) => s.Length == 0 ? 0 : RawCsv.Num(s.Replace(".", "", StringComparison.Ordinal));
         var calcolo = RawCsv.Read("redditi_mef/REG_calcolo_irpef_2024_Lombardia.csv", ';');
         var tipo = RawCsv.Read("redditi_mef/REG_tipo_reddito_2024_Lombardia.csv", ';');
-        double Region(string measure) => Assert.Single(Run(engine, measure, "regione", "2024").Rows).Value!.Value;
+        double Region(string measure) => Assert.Single(Run(engine, measure, "regione", "2023").Rows).Value!.Value;
 
         Assert.Equal(34, calcolo.Count);
         Assert.Equal(Italian(calcolo.Single(r => r["Classi di reddito complessivo in euro"] == "da 20.000 a 26.000")["Numero contribuenti"]), Region("irpef_reg_class_20000_26000_n"));
@@ -146,7 +146,7 @@ public sealed class IncomeImportTests(ImportedStore imported)
 
         // A class cell is blank: the total is a lower bound, flagged "p".
         Assert.Contains(tipo, r => r[EmployeeN].Length == 0);
-        Assert.Equal(["p"], Assert.Single(Run(engine, "irpef_reg_employee_n", "regione", "2024").Rows).Flags);
-        Assert.Empty(Run(engine, "irpef_reg_employee_n", "provincia", "2024").Rows);
+        Assert.Equal(["p"], Assert.Single(Run(engine, "irpef_reg_employee_n", "regione", "2023").Rows).Flags);
+        Assert.Empty(Run(engine, "irpef_reg_employee_n", "provincia", "2023").Rows);
     }
 }
