@@ -125,7 +125,17 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
                         FormattableString.Invariant($"the file is {info.SizeBytes:N0} bytes, over the limit of {store.Options.MaxFileBytes:N0} bytes"));
                 }
 
+                var known = dataset.Classifications.Count;
                 parser.Parse(file, source, dataset, context);
+                foreach (var cl in dataset.Classifications.Skip(known))
+                {
+                    // Two sources must not publish the same level: the snapshot could not tell their memberships apart.
+                    if (snapshot?.Classifications.FirstOrDefault(x => x.Id == cl.Id && x.SourceId != source.Id) is { } other)
+                    {
+                        dataset.Errors.Add(new ImportIssue(new SourcePosition(info.FileName, 0, 0),
+                            $"the classification '{cl.Id}' is already published by the source '{other.SourceId}': give this one another id (for an operator CSV, another file name)"));
+                    }
+                }
             }
             catch (SourceFormatException e)
             {

@@ -1,3 +1,6 @@
+using InLav.Store.Imports;
+using InLav.Tests.Support;
+
 namespace InLav.Tests.Imports;
 
 /// <summary>An operator loads their own comune → group CSV (here Ambiti Territoriali Sociali) with the generic classification-columns parser.</summary>
@@ -55,5 +58,46 @@ public sealed class OperatorClassificationTests
             Assert.Equal("failed", outcome);
             Assert.Contains("ambiti.csv, line 3, column 1: group 'A01' is named 'Ambito uno' here but 'Ambito 1' at line 2", messages, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>An operator's frontier list in the operator format: codice_gruppo, nome_gruppo, codice_comune (here three comuni).</summary>
+    private const string FrontierCsv = "codice_gruppo;nome_gruppo;codice_comune\nfascia-1a;Fascia 1 e 1A;013075\nfascia-1a;Fascia 1 e 1A;012133\nfascia-1;Solo fascia 1;108027\n";
+
+    private static ImportOutcome LoadOperatorFrontier(ImportSandbox sandbox)
+    {
+        var folder = Path.Combine(sandbox.DataDirectory, "classificazioni_operatore");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "frontiera.csv"), FrontierCsv);
+        File.WriteAllText(Path.Combine(folder, "frontiera.json"), """{ "nameIt": "Comuni di frontiera (elenco dell'operatore)", "nameEn": "Frontier comuni (operator's list)", "edition": "2025", "referenceDate": "2025-01-01" }""");
+        return sandbox.Import("classificazioni-operatore");
+    }
+
+    [Fact]
+    public void Issue7_an_operator_loads_a_frontier_list_through_the_operator_classification_route_as_the_level_frontiera()
+    {
+        using var sandbox = new ImportSandbox();
+        var outcome = LoadOperatorFrontier(sandbox);
+
+        Assert.True(outcome.Outcome == RunOutcome.Published, string.Join("\n", outcome.Messages));
+        var level = sandbox.Store.Reader.Snapshot().Level("frontiera");
+        Assert.Equal(["012133", "013075"], level.MembersOf["fascia-1a"]);
+        Assert.Equal(["108027"], level.MembersOf["fascia-1"]);
+        Assert.Equal("Comuni di frontiera (elenco dell'operatore)", level.NameIt);
+    }
+
+    [Fact]
+    public void Issue7_a_second_source_publishing_the_classification_frontiera_is_refused_naming_the_source_that_has_it()
+    {
+        using var sandbox = new ImportSandbox();
+        var ticino = Path.Combine(sandbox.DataDirectory, "classificazioni", "comuni-frontiera_Lombardia.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(ticino)!);
+        File.Copy(TestData.File("classificazioni/comuni-frontiera_Lombardia.csv"), ticino);
+        Assert.Equal(RunOutcome.Published, sandbox.Import("ti-comuni-frontiera-2024").Outcome);
+
+        var outcome = LoadOperatorFrontier(sandbox);
+
+        Assert.Equal(RunOutcome.Failed, outcome.Outcome);
+        Assert.Contains("frontiera.csv, line 0: the classification 'frontiera' is already published by the source 'ti-comuni-frontiera-2024'", string.Join("\n", outcome.Messages), StringComparison.Ordinal);
+        Assert.Equal(385, sandbox.Store.Reader.Snapshot().Level("frontiera").MembersOf.Values.Sum(m => m.Count));
     }
 }

@@ -85,7 +85,7 @@ public sealed class TerritoryImportTests(ImportedStore imported)
     }
 
     [Fact]
-    public void ATS_Montagna_holds_Sondrio_the_CPI_Breno_catchment_and_17_comuni_of_the_Medio_Alto_Lario()
+    public void ATS_Montagna_holds_Sondrio_the_CPI_Breno_catchment_and_16_comuni_of_the_Alto_Lario()
     {
         var cpi = RawCsv.Read("ambiti_territoriali/comuni_cpi_lombardia_gmontaletti.csv", ',');
         var breno = cpi.Where(r => r["denominazione"] == "CPI BRENO").Select(r => r["PRO_COM_T"]).ToHashSet(StringComparer.Ordinal);
@@ -93,10 +93,11 @@ public sealed class TerritoryImportTests(ImportedStore imported)
         var montagna = mapping.MembersOf["323"];
 
         Assert.Equal(41, breno.Count);
-        Assert.Equal(77 + 41 + 17, montagna.Count);
+        Assert.Equal(77 + 41 + 16, montagna.Count);
         Assert.Superset(breno, montagna.ToHashSet(StringComparer.Ordinal));
         Assert.Equal("323", mapping.GroupOf("013090")?.Code); // Dongo
-        Assert.Equal("322", mapping.GroupOf("013145")?.Code); // Menaggio stays in Insubria
+        Assert.Equal("322", mapping.GroupOf("013145")?.Code); // Menaggio, Medio Lario: Insubria since 2019
+        Assert.Equal("322", mapping.GroupOf("013248")?.Code); // San Siro, Medio Lario too (the ATS Montagna page)
         Assert.Equal("325", mapping.GroupOf("016215")?.Code); // Torre de' Busi, absent from the CPI file
         Assert.Contains("APPROXIMATE", imported.Store.Reader.Snapshot().Classifications.Single(c => c.Id == "ats").NotesEn, StringComparison.Ordinal);
     }
