@@ -163,3 +163,50 @@ public sealed class FrontierTests
         Assert.Equal(comuni.Rows.Count - 3, ranked.Rows.Count);
     }
 }
+
+/// <summary>Issue 7: SYNTHETIC inputs never enter an analysis unlabelled.</summary>
+[Collection(ImportedStoreCollection.Name)]
+public sealed class SyntheticAnalysisTests(ImportedStore imported)
+{
+    [Fact]
+    public void Issue7_the_risk_signal_leaves_out_synthetic_inputs_by_default_and_labels_the_result_synthetic_when_asked_to_include_them()
+    {
+        // A signal of the test's own with a component whose comune values are generated (the COB turnover below the region).
+        var signal = new InLav.Core.Analysis.RiskSignalDefinition
+        {
+            Code = "risk_with_cob",
+            TitleIt = "x",
+            TitleEn = "x",
+            DescriptionIt = "x",
+            DescriptionEn = "x",
+            Components = [new() { Indicator = "wp2_cob_turnover", Weight = 1 }, new() { Indicator = "low_income_share", Weight = 1 }],
+        };
+        var analysis = new InLav.Core.Analysis.AnalysisService(imported.Store.Indicators, [signal]);
+
+        var real = analysis.Risk("risk_with_cob", "provincia");
+        Assert.False(real.Synthetic);
+        Assert.Empty(real.Rows);
+        Assert.Equal(12, real.SyntheticLeftOut);
+        Assert.Contains(real.Notes, n => n.Code == "risk.synthetic-left-out" && n.Args[0] == "12");
+        Assert.DoesNotContain(real.Notes, n => n.Code == "synthetic");
+
+        var generated = analysis.Risk("risk_with_cob", "provincia", includeSynthetic: true);
+        Assert.True(generated.Synthetic);
+        Assert.Equal(12, generated.Rows.Count);
+        Assert.Equal("synthetic", generated.Notes[0].Code);
+        Assert.StartsWith("SYNTHETIC", generated.Notes[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Issue7_a_correlation_with_generated_values_is_labelled_synthetic_before_its_p_values()
+    {
+        var result = imported.Store.Analysis.Correlate("wp2_cob_turnover", "low_income_share", "provincia");
+        Assert.True(result.N > 2);
+        Assert.True(result.Synthetic);
+        Assert.Equal("synthetic", result.Notes[0].Code);
+
+        var real = imported.Store.Analysis.Correlate("mean_taxable_income", "low_income_share", "provincia");
+        Assert.False(real.Synthetic);
+        Assert.DoesNotContain(real.Notes, n => n.Code == "synthetic");
+    }
+}
