@@ -217,7 +217,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     private (IReadOnlyList<QueryRow> Rows, string Period, string? Basis) Nearest(string measure, string level, string? configuration, string period, bool nearest,
         IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience)
     {
-        var candidates = nearest ? PeriodMath.ByDistance(period, reader.Periods(measure)).Take(6).ToList()
+        // A filtered term (an age range) may be answered only by an older source with the bands: every period is a candidate.
+        var candidates = nearest ? PeriodMath.ByDistance(period, reader.Periods(measure)).Take(filters.Count > 0 ? int.MaxValue : 6).ToList()
             : reader.Periods(measure).Contains(period, StringComparer.Ordinal) ? [period] : [];
         foreach (var candidate in candidates)
         {
