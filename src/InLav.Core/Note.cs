@@ -17,8 +17,8 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     /// <summary>Every code a factory below gives, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> Codes =
     [
-        "synthetic", "measure.no-data", "indicator.proxy", "indicator.term-no-data",
-        "correlation.proxy", "correlation.too-few", "risk.composite", "risk.no-polarity",
+        "synthetic", "measure.no-data", "indicator.proxy", "indicator.term-no-data", "indicator.term-no-source", "indicator.excluded",
+        "correlation.proxy", "correlation.too-few", "risk.composite", "risk.no-polarity", "risk.synthetic-left-out",
         "level.conflict", "level.unknown-rows", "level.unassigned",
         "geometry.union", "geometry.no-polygon", "geometry.unmatched", "geometry.unplaced", "geometry.fitted",
         "geometry.unit-empty", "geometry.unit-partial", "geometry.comune-missing", "geometry.unassigned",
@@ -36,6 +36,15 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     /// <summary>A term of an indicator (a measure) has no cells for a period, in any period it may borrow.</summary>
     public static Note TermNoData(string measure, string period) => new("indicator.term-no-data", [measure, period], $"{measure} has no data for {period}.");
 
+    /// <summary>A filtered term (e.g. residents aged 15–64) has no source at a level: no value there, said plainly.</summary>
+    public static Note TermNoSource(string measure, string filters, string level) =>
+        new("indicator.term-no-source", [measure, filters, level], $"No source gives {measure} for {filters} at level {level}: no value here.");
+
+    /// <summary>Units left out of an answer and its ranks for reliability flags the request excluded.</summary>
+    public static Note IndicatorExcluded(int units, string flags) =>
+        new("indicator.excluded", [units.ToString(System.Globalization.CultureInfo.InvariantCulture), flags],
+            $"{units.ToString(System.Globalization.CultureInfo.InvariantCulture)} units left out for reliability ({flags}); they are named in 'excluded'.");
+
     // Analyses.
 
     public static Note CorrelationProxy() => new("correlation.proxy", [], "At least one indicator is a proxy of undeclared work, not a measurement.");
@@ -45,6 +54,11 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     public static Note RiskComposite() => new("risk.composite", [], "A composite of proxies: a signal for attention, not a measurement of undeclared work.");
 
     public static Note RiskNoPolarity(string indicator) => new("risk.no-polarity", [indicator], $"{indicator} has no polarity: a higher value is taken as worse.");
+
+    /// <summary>The risk signal uses real inputs only by default: units whose inputs are generated are left out.</summary>
+    public static Note RiskSyntheticLeftOut(int units) =>
+        new("risk.synthetic-left-out", [units.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            $"{units.ToString(System.Globalization.CultureInfo.InvariantCulture)} units left out: their inputs are SYNTHETIC (generated); ask synthetic=include to use them, labelled.");
 
     // A classification restated on a configuration (LevelMapping).
 

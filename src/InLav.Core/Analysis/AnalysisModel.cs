@@ -22,7 +22,11 @@ public sealed record CorrelationResult(
     double RSquared,
     double OutlierZ,
     IReadOnlyList<ScatterPoint> Points,
-    IReadOnlyList<Note> Notes);
+    IReadOnlyList<Note> Notes)
+{
+    /// <summary>True when a pair rests on generated values: the result (and its p-values) is labelled SYNTHETIC.</summary>
+    public bool Synthetic { get; init; }
+}
 
 /// <summary>A component of a composite risk signal: an indicator and its weight (catalogue/risk/*.json).</summary>
 public sealed record RiskComponent
@@ -65,4 +69,17 @@ public sealed record RiskResult(
     IReadOnlyList<RiskRow> Rows,
     int Excluded,
     IReadOnlyList<Sensitivity> Sensitivity,
-    IReadOnlyList<Note> Notes);
+    IReadOnlyList<Note> Notes)
+{
+    /// <summary>True when SYNTHETIC inputs were asked for and used: the result is labelled SYNTHETIC.</summary>
+    public bool Synthetic { get; init; }
+
+    /// <summary>Units left out because an input is SYNTHETIC (real inputs only, the default).</summary>
+    public int SyntheticLeftOut { get; init; }
+
+    /// <summary>The reliability flags the request excluded.</summary>
+    public IReadOnlyList<string> ExcludedFlags { get; init; } = [];
+
+    /// <summary>Units left out for those flags (in any component), named.</summary>
+    public IReadOnlyList<Indicators.ExcludedUnit> ExcludedUnreliable { get; init; } = [];
+}

@@ -49,6 +49,13 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
             return new ScatterPoint(p.Code, p.Name, p.X, p.Y, residuals[i], z, Math.Abs(z) > outlierZ);
         }).ToList();
         var notes = new List<Note>();
+        var synthetic = pairs.Any(p => bx[p.Code].Synthetic || by[p.Code].Synthetic);
+        if (synthetic)
+        {
+            // No p-value on generated data without the label, first.
+            notes.Add(Note.Synthetic());
+        }
+
         if (a.Definition.Proxy || b.Definition.Proxy)
         {
             notes.Add(Note.CorrelationProxy());
@@ -60,7 +67,10 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
         }
 
         return new CorrelationResult(x, y, level, a.Periods.FirstOrDefault() ?? "", b.Periods.FirstOrDefault() ?? "", a.Configuration, pairs.Count, suppressed, missing,
-            pearson, Statistics.CorrelationPValue(pearson, pairs.Count), spearman, Statistics.CorrelationPValue(spearman, pairs.Count), slope, intercept, r2, outlierZ, points, notes);
+            pearson, Statistics.CorrelationPValue(pearson, pairs.Count), spearman, Statistics.CorrelationPValue(spearman, pairs.Count), slope, intercept, r2, outlierZ, points, notes)
+        {
+            Synthetic = synthetic,
+        };
     }
 
     private static bool IsSuppressed(IndicatorRow? r) =>
@@ -72,23 +82,45 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
     /// <summary>
     /// The composite score of each unit: Σ wᵢ·zᵢ / Σ wᵢ, where zᵢ is the z-score of indicator i across the units of the level
     /// at its latest period (or the one asked), oriented so that a higher score is always worse. Units without every
-    /// component are left out and counted.
+    /// component are left out and counted. Only real inputs by default: a unit whose component value is SYNTHETIC is left
+    /// out and counted, unless <paramref name="includeSynthetic"/> (then the result is labelled SYNTHETIC). Units with one of
+    /// the <paramref name="exclude"/> reliability flags in a component are left out before the z-scores, and named.
     /// </summary>
-    public RiskResult Risk(string code, string level, string? configuration = null, IReadOnlyDictionary<string, string>? periods = null)
+    public RiskResult Risk(string code, string level, string? configuration = null, IReadOnlyDictionary<string, string>? periods = null,
+        IReadOnlyList<string>? exclude = null, bool includeSynthetic = false)
     {
         var def = Signal(code);
         var z = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new Dictionary<string, string>(StringComparer.Ordinal);
         var notes = new List<Note> { Note.RiskComposite() };
+        var excludedFlags = IndicatorService.ExcludedFlags(exclude);
+        var unreliable = new Dictionary<string, ExcludedUnit>(StringComparer.Ordinal);
+        var syntheticLeftOut = new HashSet<string>(StringComparer.Ordinal);
+        var syntheticUsed = false;
         string configurationLabel = "";
+        var results = new List<(RiskComponent Component, IndicatorResult Result)>();
         foreach (var c in def.Components)
         {
             var period = periods?.GetValueOrDefault(c.Indicator);
-            var result = indicators.Compute(new IndicatorRequest(c.Indicator, level, configuration, period is null ? null : [period]), derived: false);
+            var result = indicators.Compute(new IndicatorRequest(c.Indicator, level, configuration, period is null ? null : [period], Exclude: excludedFlags), derived: false);
+            results.Add((c, result));
+            foreach (var e in result.Excluded)
+            {
+                unreliable[e.UnitCode] = unreliable.TryGetValue(e.UnitCode, out var seen)
+                    ? seen with { Reliability = [.. ReliabilityFlag.All.Where(f => seen.Reliability.Contains(f) || e.Reliability.Contains(f))] }
+                    : e;
+            }
+        }
+
+        // z-scores among the units kept in every component (a unit unreliable in one component is left out of all).
+        foreach (var (c, result) in results)
+        {
             configurationLabel = result.Configuration;
             used[c.Indicator] = result.Periods.FirstOrDefault() ?? "";
-            var values = result.Rows.Where(r => r.Value is not null).ToList();
+            var values = result.Rows.Where(r => r.Value is not null && !unreliable.ContainsKey(r.UnitCode) && (includeSynthetic || !r.Synthetic)).ToList();
+            syntheticLeftOut.UnionWith(result.Rows.Where(r => r.Value is not null && r.Synthetic && !includeSynthetic).Select(r => r.UnitCode));
+            syntheticUsed |= values.Any(r => r.Synthetic);
             var xs = values.Select(r => r.Value!.Value).ToList();
             var mean = Statistics.Mean(xs);
             var sd = Statistics.StandardDeviation(xs);
@@ -105,7 +137,21 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
             }
         }
 
+        // A unit left out of one component (unreliable, or generated) is left out of the signal.
         var complete = names.Keys.Where(u => def.Components.All(c => z[c.Indicator].ContainsKey(u))).Order(StringComparer.Ordinal).ToList();
+        if (syntheticUsed)
+        {
+            notes.Insert(0, Note.Synthetic());
+        }
+        else if (syntheticLeftOut.Count > 0)
+        {
+            notes.Add(Note.RiskSyntheticLeftOut(syntheticLeftOut.Count));
+        }
+
+        if (unreliable.Count > 0)
+        {
+            notes.Add(Note.IndicatorExcluded(unreliable.Count, string.Join(", ", excludedFlags)));
+        }
         var weights = def.Components.ToDictionary(c => c.Indicator, c => c.Weight, StringComparer.Ordinal);
         var scores = Scores(complete, z, weights);
         var ranks = RankOf(scores);
@@ -127,7 +173,13 @@ public sealed class AnalysisService(IndicatorService indicators, IReadOnlyList<R
             }
         }
 
-        return new RiskResult(def, level, configurationLabel, used, rows, names.Count - complete.Count, sensitivity, notes);
+        return new RiskResult(def, level, configurationLabel, used, rows, names.Count - complete.Count, sensitivity, notes)
+        {
+            Synthetic = syntheticUsed,
+            SyntheticLeftOut = syntheticLeftOut.Count,
+            ExcludedFlags = excludedFlags,
+            ExcludedUnreliable = [.. unreliable.Values.OrderBy(e => e.UnitCode, StringComparer.Ordinal)],
+        };
     }
 
     private static Dictionary<string, double> Scores(List<string> units, Dictionary<string, Dictionary<string, double>> z, Dictionary<string, double> weights)

@@ -67,6 +67,29 @@ public sealed class IndicatorCatalogue
                 {
                     yield return $"{i.Code}: unknown period rule '{t.Period}'";
                 }
+
+                if (t.ScaleBy is { } s)
+                {
+                    var scaling = measures.FirstOrDefault(m => m.Id == s.Measure);
+                    if (scaling is null)
+                    {
+                        yield return $"{i.Code}: unknown measure '{s.Measure}' in scaleBy of '{t.Measure}'";
+                    }
+                    else if (!scaling.Additive || measures.FirstOrDefault(m => m.Id == t.Measure) is { Additive: false })
+                    {
+                        yield return $"{i.Code}: scaleBy of '{t.Measure}' needs additive measures (counts summed over comuni): '{t.Measure}' and '{s.Measure}'";
+                    }
+
+                    foreach (var d in s.Filters.Keys.Where(d => !Dimension.IsKnown(d)))
+                    {
+                        yield return $"{i.Code}: unknown dimension '{d}' in scaleBy of '{t.Measure}'";
+                    }
+
+                    if (t.Period != PeriodRule.Nearest)
+                    {
+                        yield return $"{i.Code}: scaleBy of '{t.Measure}' needs the period rule 'nearest' (it carries a term of another period forward)";
+                    }
+                }
             }
 
             foreach (var d in i.Breakdowns.Where(d => !Dimension.IsKnown(d)))
@@ -77,6 +100,24 @@ public sealed class IndicatorCatalogue
             if (i.Decimals is < 0 or > 6 || i.Scale <= 0 || i.MinCount < 0)
             {
                 yield return $"{i.Code}: decimals 0..6, scale > 0 and minCount ≥ 0";
+            }
+
+            if (i.MinDenominator < 0 || i.MaxYearsApart < 0)
+            {
+                yield return $"{i.Code}: minDenominator ≥ 0 and maxYearsApart ≥ 0";
+            }
+
+            if (i.Nature is not (ValueNature.Count or ValueNature.Amount or ValueNature.Rate))
+            {
+                yield return $"{i.Code}: unknown nature '{i.Nature}' (count, amount or rate)";
+            }
+            else if (i.Comparable && ValueNature.IsExtensive(i.Nature))
+            {
+                yield return $"{i.Code}: a {i.Nature} cannot be comparable (ranks and z-scores across units of different size): compare a share or a per-capita value";
+            }
+            else if (i.Kind != IndicatorKind.Sum && ValueNature.IsExtensive(i.Nature))
+            {
+                yield return $"{i.Code}: a '{i.Kind}' indicator is a rate, not a {i.Nature}";
             }
         }
     }

@@ -21,6 +21,27 @@ public sealed record IndicatorTerm
     public double Coefficient { get; init; } = 1;
 
     public string Period { get; init; } = PeriodRule.Same;
+
+    /// <summary>
+    /// Optional: carry the term forward from its own period to the indicator's, comune by comune, by the change of another
+    /// measure (e.g. 2011 census employed × residents now / residents 2011). The products are summed over each unit's comuni
+    /// (ratios from summed components); the component is an estimate (flag e).
+    /// </summary>
+    public TermScaling? ScaleBy { get; init; }
+}
+
+/// <summary>
+/// Scales a term by the ratio of another (additive) measure between two periods, per comune: value × scale(to) / scale(from),
+/// where "from" is the period of the scaling measure nearest to the term's period and "to" the one nearest to the indicator's
+/// period (both with values at comune level). When both are the same period (a newer source of the term is loaded) the ratio
+/// is 1 and the component is no estimate.
+/// </summary>
+public sealed record TermScaling
+{
+    public required string Measure { get; init; }
+
+    /// <summary>Dimension filters of the scaling measure (default: totals).</summary>
+    public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>What the ratio becomes.</summary>
@@ -94,6 +115,43 @@ public sealed record IndicatorDefinition
 
     /// <summary>Dimensions the indicator can be broken down by (those all its measures carry).</summary>
     public IReadOnlyList<string> Breakdowns { get; init; } = [];
+
+    /// <summary>A denominator below this (in absolute value) gives the reliability flag small-denominator; 0 disables it.</summary>
+    public int MinDenominator { get; init; } = 500;
+
+    /// <summary>Numerator and denominator periods more than this many years apart give the reliability flag periods-apart.</summary>
+    public int MaxYearsApart { get; init; } = 5;
+
+    private readonly string? nature;
+    private readonly bool? comparable;
+    private readonly bool? frontierMatters;
+
+    /// <summary>
+    /// Whether units with a comune of the cross-border frontier classification get the reliability flag frontier (residents
+    /// who work abroad are in residence-based sources but not in Italian tax or employment records). Default: proxies.
+    /// </summary>
+    public bool FrontierMatters
+    {
+        get => frontierMatters ?? Proxy;
+        init => frontierMatters = value;
+    }
+
+    /// <summary>
+    /// What kind of number the indicator gives (<see cref="ValueNature"/>): count, amount or rate. Default: count for a sum
+    /// in persone/contribuenti, else rate. Counts and amounts get a relative % change and shares of their parent, never ranks.
+    /// </summary>
+    public string Nature
+    {
+        get => nature ?? (Kind == IndicatorKind.Sum && Unit is "persone" or "contribuenti" ? ValueNature.Count : ValueNature.Rate);
+        init => nature = value;
+    }
+
+    /// <summary>Whether ranks, percentiles and z-scores across units are meaningful. Default: true for rates, false for counts and amounts.</summary>
+    public bool Comparable
+    {
+        get => comparable ?? !ValueNature.IsExtensive(Nature);
+        init => comparable = value;
+    }
 
     public IEnumerable<IndicatorTerm> Terms => Numerator.Concat(Denominator);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using InLav.Core.Measures;
 using InLav.Core.Query;
 using InLav.Core.Territory;
@@ -10,7 +12,49 @@ namespace InLav.Core.Indicators;
 /// </summary>
 public sealed class IndicatorService(QueryService query, IStatisticsReader reader, IndicatorCatalogue catalogue)
 {
+    /// <summary>The classification (level id) of the cross-border frontier comuni; the flag is absent until it is loaded.</summary>
+    public const string FrontierLevel = "frontiera";
+
+    private static readonly ConditionalWeakTable<TerritorialSnapshot, ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>>> WithValues = [];
+
     public IndicatorCatalogue Catalogue => catalogue;
+
+    /// <summary>
+    /// The periods at which the indicator has at least one value (or a confidential one) at a level, on the default
+    /// configuration; empty when it is not meaningful there. Computed once per published snapshot.
+    /// </summary>
+    public IReadOnlyList<string> PeriodsWithValues(IndicatorDefinition d, string level)
+    {
+        var snapshot = reader.Snapshot();
+        if (!d.IsMeaningfulAt(level) || !snapshot.HasLevel(level))
+        {
+            return [];
+        }
+
+        var byKey = WithValues.GetValue(snapshot, _ => new ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>>(StringComparer.Ordinal));
+        return byKey.GetOrAdd(d.Code + "|" + level, _ => new Lazy<IReadOnlyList<string>>(() =>
+        {
+            if (Periods(d).Count == 0)
+            {
+                return [];
+            }
+
+            try
+            {
+                var rows = Compute(new IndicatorRequest(d.Code, level, Periods: ["all"]), derived: false).Rows;
+                var valued = rows.Where(r => r.Value is not null || r.Flags.Contains(FactFlag.Confidential)).Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
+                return [.. Periods(d).Where(valued.Contains)];
+            }
+            catch (QueryException)
+            {
+                return [];
+            }
+        })).Value;
+    }
+
+    /// <summary>The levels (built-in and classifications) at which the indicator has values in some period.</summary>
+    public IReadOnlyList<string> LevelsWithValues(IndicatorDefinition d) =>
+        [.. reader.Snapshot().LevelIds.Where(l => PeriodsWithValues(d, l).Count > 0)];
 
     /// <summary>Periods of an indicator: those declared, else those of its first numerator measure; always ones with data.</summary>
     public IReadOnlyList<string> Periods(IndicatorDefinition d)
@@ -40,7 +84,14 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         var all = Periods(def);
         var periods = QueryService.ResolvePeriods(request.Periods, all, "indicator");
         var filters = request.Filters ?? new Dictionary<string, string>();
+        var exclude = ExcludedFlags(request.Exclude);
         var rows = Values(def, request.Level, request.Configuration, periods, filters, breakdowns, request.Audience, out var mapping, out var notes);
+        var excluded = rows.Where(r => r.Reliability.Any(exclude.Contains)).ToList();
+        if (excluded.Count > 0)
+        {
+            rows = [.. rows.Where(r => !r.Reliability.Any(exclude.Contains))];
+        }
+
         if (derived && rows.Count > 0)
         {
             rows = Derive(def, request, rows, periods, all, filters, breakdowns, mapping);
@@ -50,6 +101,13 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         {
             var wanted = units.ToHashSet(StringComparer.Ordinal);
             rows = [.. rows.Where(r => wanted.Contains(r.UnitCode))];
+            excluded = [.. excluded.Where(r => wanted.Contains(r.UnitCode))];
+        }
+
+        var excludedUnits = excluded.Select(r => new ExcludedUnit(r.UnitCode, r.UnitName, r.Period, r.Reliability)).ToList();
+        if (excludedUnits.Count > 0)
+        {
+            notes.Add(Note.IndicatorExcluded(excludedUnits.Select(e => e.UnitCode).Distinct(StringComparer.Ordinal).Count(), string.Join(", ", exclude)));
         }
 
         if (def.Proxy)
@@ -63,7 +121,33 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             notes.Insert(0, Note.Synthetic());
         }
 
-        return new IndicatorResult(def, request.Level, mapping.NameIt, mapping.Crosswalk.Date, mapping.Crosswalk.Label, periods, rows, notes);
+        return new IndicatorResult(def, request.Level, mapping.NameIt, mapping.Crosswalk.Date, mapping.Crosswalk.Label, periods, rows, notes)
+        {
+            ExcludedFlags = exclude,
+            Excluded = excludedUnits,
+        };
+    }
+
+    /// <summary>The reliability flags to exclude: codes of <see cref="ReliabilityFlag.All"/>, or "all"; anything else is an error.</summary>
+    public static IReadOnlyList<string> ExcludedFlags(IReadOnlyList<string>? asked)
+    {
+        if (asked is null || asked.Count == 0)
+        {
+            return [];
+        }
+
+        if (asked.Any(a => string.Equals(a, "all", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ReliabilityFlag.All;
+        }
+
+        var unknown = asked.Where(a => !ReliabilityFlag.All.Contains(a, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new QueryException("Unknown reliability flag", $"'{string.Join(", ", unknown)}' is no reliability flag. Allowed: {string.Join(", ", ReliabilityFlag.All)}, or all.");
+        }
+
+        return [.. ReliabilityFlag.All.Where(f => asked.Contains(f, StringComparer.Ordinal))];
     }
 
     private List<IndicatorRow> Values(IndicatorDefinition def, string level, string? configuration, IReadOnlyList<string> periods,
@@ -73,6 +157,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         mapping = snapshot.Level(level, snapshot.QueryConfiguration(configuration));
         notes = [.. mapping.Notes];
         var countMeasures = audience == Audience.Public ? CountMeasures() : [];
+        var frontier = FrontierUnits(def, snapshot, mapping);
         var rows = new List<IndicatorRow>();
         foreach (var period in periods)
         {
@@ -88,28 +173,19 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
                 var termBreakdowns = breakdowns.Where(b => !term.Filters.ContainsKey(b)).ToList();
 
-                // "nearest": the closest period that has the term's cells (a stock of foreigners only is no stock of residents).
-                var candidates = term.Period == PeriodRule.Nearest ? PeriodMath.ByDistance(period, reader.Periods(term.Measure)).Take(6).ToList()
-                    : reader.Periods(term.Measure).Contains(period, StringComparer.Ordinal) ? [period] : [];
-                QueryResult? result = null;
-                var termPeriod = "";
-                foreach (var candidate in candidates)
+                var (termRows, termPeriod, basis) = term.ScaleBy is { } scaling
+                    ? Scaled(term, scaling, level, configuration, period, merged, termBreakdowns, audience, mapping)
+                    : Nearest(term.Measure, level, configuration, period, term.Period == PeriodRule.Nearest, merged, termBreakdowns, audience);
+                if (termRows.Count == 0)
                 {
-                    result = query.Run(new QueryRequest(term.Measure, level, configuration, [candidate], merged, termBreakdowns, null, audience));
-                    termPeriod = candidate;
-                    if (result.Rows.Count > 0)
-                    {
-                        break;
-                    }
-                }
-
-                if (result is null || result.Rows.Count == 0)
-                {
-                    notes.Add(Note.TermNoData(term.Measure, period));
+                    var known = reader.Periods(term.Measure).Count > 0;
+                    notes.Add(term.Filters.Count > 0 && known
+                        ? Note.TermNoSource(term.Measure, string.Join(", ", term.Filters.Select(f => $"{f.Key}={f.Value}")), level)
+                        : Note.TermNoData(term.Measure, period));
                     continue;
                 }
 
-                foreach (var r in result.Rows)
+                foreach (var r in termRows)
                 {
                     var key = (r.UnitCode, Keep(breakdowns, Dimension.Sex, r.Sex), Keep(breakdowns, Dimension.Age, r.Age), Keep(breakdowns, Dimension.Citizenship, r.Citizenship));
                     if (!cells.TryGetValue(key, out var cell))
@@ -117,7 +193,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                         cells[key] = cell = (r.UnitName, [], []);
                     }
 
-                    cell.Parts.Add(new IndicatorComponent(role, term.Measure, termPeriod, term.Coefficient, r.Value, r.Flags, r.Synthetic));
+                    cell.Parts.Add(new IndicatorComponent(role, term.Measure, termPeriod, term.Coefficient, r.Value, r.Flags, r.Synthetic, basis));
                     cell.Runs.UnionWith(r.ImportRuns);
                 }
             }
@@ -125,12 +201,144 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             foreach (var ((unit, sex, age, cit), cell) in cells)
             {
                 var row = Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs);
+                row = row with { Reliability = Reliability(def, row, frontier.Contains(unit)) };
                 rows.Add(audience == Audience.Public ? ApplyMinCount(def, row, countMeasures) : row);
             }
         }
 
         rows.Sort(ByUnitPeriodCell);
         return rows;
+    }
+
+    /// <summary>
+    /// A term's rows at the indicator's period, or ("nearest") at the closest period that has cells for it (a stock of
+    /// foreigners only is no stock of residents). A filter the source cannot answer (an age range it cannot tile) is no cell.
+    /// </summary>
+    private (IReadOnlyList<QueryRow> Rows, string Period, string? Basis) Nearest(string measure, string level, string? configuration, string period, bool nearest,
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience)
+    {
+        // A filtered term (an age range) may be answered only by an older source with the bands: every period is a candidate.
+        var candidates = nearest ? PeriodMath.ByDistance(period, reader.Periods(measure)).Take(filters.Count > 0 ? int.MaxValue : 6).ToList()
+            : reader.Periods(measure).Contains(period, StringComparer.Ordinal) ? [period] : [];
+        foreach (var candidate in candidates)
+        {
+            QueryResult result;
+            try
+            {
+                result = query.Run(new QueryRequest(measure, level, configuration, [candidate], filters, breakdowns, null, audience));
+            }
+            catch (QueryException) when (filters.Count > 0)
+            {
+                continue;
+            }
+
+            if (result.Rows.Count > 0)
+            {
+                return (result.Rows, candidate, null);
+            }
+        }
+
+        return ([], "", null);
+    }
+
+    /// <summary>
+    /// A term carried forward by <see cref="TermScaling"/>: per comune of the configuration, value(term period) ×
+    /// scale(to) / scale(from), then summed over each unit's comuni (ratios from summed components). The component is an
+    /// estimate (flag e) at the scaling's "to" period. When the term's own period is already the nearest (a newer source of
+    /// the term is loaded) the term is read as it is.
+    /// </summary>
+    private (IReadOnlyList<QueryRow> Rows, string Period, string? Basis) Scaled(IndicatorTerm term, TermScaling scaling, string level, string? configuration, string period,
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, LevelMapping mapping)
+    {
+        var (comuni, termPeriod, _) = Nearest(term.Measure, BuiltInLevel.Comune, configuration, period, true, filters, breakdowns, Audience.Internal);
+        if (comuni.Count == 0)
+        {
+            return ([], "", null);
+        }
+
+        var (from, fromPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, termPeriod, true, scaling.Filters, [], Audience.Internal);
+        var (to, toPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, period, true, scaling.Filters, [], Audience.Internal);
+        if (from.Count == 0 || to.Count == 0 || fromPeriod == toPeriod)
+        {
+            return Nearest(term.Measure, level, configuration, period, true, filters, breakdowns, audience);
+        }
+
+        var fromBy = from.ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
+        var toBy = to.ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
+        var sums = new Dictionary<(string Unit, string Sex, string Age, string Cit), (double? Value, SortedSet<string> Flags, SortedSet<long> Runs, bool Synthetic)>();
+        foreach (var r in comuni)
+        {
+            if (mapping.GroupOf(r.UnitCode) is not { } unit)
+            {
+                continue;
+            }
+
+            var key = (unit.Code, r.Sex, r.Age, r.Citizenship);
+            if (!sums.TryGetValue(key, out var sum))
+            {
+                sum = (0.0, new SortedSet<string>(StringComparer.Ordinal) { FactFlag.Estimated }, [], false);
+            }
+
+            var f = fromBy.GetValueOrDefault(r.UnitCode);
+            var t = toBy.GetValueOrDefault(r.UnitCode);
+            double? product = r.Value is { } v && f?.Value is { } fv && fv != 0 && t?.Value is { } tv ? v * tv / fv : null;
+            sum.Flags.UnionWith(r.Flags);
+            sum.Runs.UnionWith(r.ImportRuns);
+            if (product is null)
+            {
+                sum.Flags.Add(FactFlag.NotComputable);
+            }
+            else
+            {
+                sum.Flags.UnionWith(f!.Flags);
+                sum.Flags.UnionWith(t!.Flags);
+                sum.Runs.UnionWith(f.ImportRuns);
+                sum.Runs.UnionWith(t.ImportRuns);
+            }
+
+            sums[key] = (sum.Value is { } acc && product is { } p ? acc + p : null, sum.Flags, sum.Runs, sum.Synthetic || r.Synthetic || (f?.Synthetic ?? false) || (t?.Synthetic ?? false));
+        }
+
+        var rows = sums.Select(kv => new QueryRow(kv.Key.Unit, mapping.Unit(kv.Key.Unit)?.Name ?? kv.Key.Unit, toPeriod, kv.Key.Sex, kv.Key.Age, kv.Key.Cit, kv.Value.Value,
+            new Components(0, 0, mapping.MembersOf.GetValueOrDefault(kv.Key.Unit)?.Count ?? 0, 0), [.. kv.Value.Flags], [.. kv.Value.Runs], kv.Value.Synthetic)).ToList();
+        var basis = $"{term.Measure} {termPeriod} × {scaling.Measure} {toPeriod} / {scaling.Measure} {fromPeriod}, per comune, summed over the unit's comuni";
+        return (rows, toPeriod, basis);
+    }
+
+    /// <summary>The units of a level that are or contain a comune of the frontier classification (none until it is loaded, or when the border does not matter).</summary>
+    private static HashSet<string> FrontierUnits(IndicatorDefinition def, TerritorialSnapshot snapshot, LevelMapping mapping)
+    {
+        if (!def.FrontierMatters || !snapshot.HasLevel(FrontierLevel))
+        {
+            return [];
+        }
+
+        var frontier = snapshot.Level(FrontierLevel, mapping.Crosswalk.Date).MembersOf.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        return mapping.MembersOf.Where(kv => kv.Value.Any(frontier.Contains)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The reliability flags of a value, in the order of <see cref="ReliabilityFlag.All"/>.</summary>
+    private static IReadOnlyList<string> Reliability(IndicatorDefinition def, IndicatorRow row, bool frontier)
+    {
+        var flags = new List<string>(3);
+        if (def.Kind != IndicatorKind.Sum && def.MinDenominator > 0 && row.Denominator is { } d && Math.Abs(d) < def.MinDenominator)
+        {
+            flags.Add(ReliabilityFlag.SmallDenominator);
+        }
+
+        var numerators = row.Components.Where(c => c.Role == "numerator").Select(c => c.Period).Distinct(StringComparer.Ordinal).ToList();
+        var denominators = row.Components.Where(c => c.Role == "denominator").Select(c => c.Period).Distinct(StringComparer.Ordinal).ToList();
+        if (numerators.Any(n => denominators.Any(m => PeriodMath.YearsApart(n, m) > def.MaxYearsApart)))
+        {
+            flags.Add(ReliabilityFlag.PeriodsApart);
+        }
+
+        if (frontier)
+        {
+            flags.Add(ReliabilityFlag.Frontier);
+        }
+
+        return flags;
     }
 
     /// <summary>The measures under disclosure control (threshold &gt; 0): the counts <see cref="ApplyMinCount"/> looks at.</summary>
@@ -217,6 +425,9 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         var parentValue = parents.ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
         var regionValue = region.ToDictionary(r => (r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
 
+        // Counts and amounts: relative change and share of the parent, no ranks, no comparison with the parent's total.
+        var extensive = ValueNature.IsExtensive(def.Nature);
+        var comparable = def.Comparable;
         var result = new List<IndicatorRow>(rows.Count);
         foreach (var group in rows.GroupBy(r => (r.Period, r.Sex, r.Age, r.Citizenship)))
         {
@@ -242,25 +453,27 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                 double? rv = regionValue.GetValueOrDefault((r.Period, r.Sex, r.Age, r.Citizenship));
                 var siblings = parent is null ? null : inParent.GetValueOrDefault(parent);
                 var v = r.Value;
+                var ranked = comparable && v is not null;
                 result.Add(r with
                 {
                     Derived = new DerivedViews(
                         prev,
                         v - prevValue,
-                        v is not null && prevValue is { } pvv && pvv != 0 ? 100 * (v.Value - pvv) / Math.Abs(pvv) : null,
+                        extensive && v is not null && prevValue is { } pvv && pvv != 0 ? 100 * (v.Value - pvv) / Math.Abs(pvv) : null,
                         basePeriod,
-                        v is not null && baseValue is { } bv && bv != 0 ? 100 * v.Value / bv : null,
-                        v is null ? null : rankOf[r.UnitCode],
-                        n,
-                        v is null ? null : n > 1 ? 100.0 * (n - rankOf[r.UnitCode]) / (n - 1) : 100,
+                        def.Kind != IndicatorKind.Complement && v is not null && baseValue is { } bv && bv != 0 ? 100 * v.Value / bv : null,
+                        ranked ? rankOf[r.UnitCode] : null,
+                        comparable ? n : null,
+                        !ranked ? null : n > 1 ? 100.0 * (n - rankOf[r.UnitCode]) / (n - 1) : 100,
                         parent,
-                        v is null || siblings is null ? null : rankInParent[r.UnitCode],
-                        siblings?.Count,
-                        pv,
-                        v - pv,
-                        rv,
-                        v - rv,
-                        v is null || sd == 0 ? null : (v.Value - mean) / sd),
+                        !ranked || siblings is null ? null : rankInParent[r.UnitCode],
+                        comparable ? siblings?.Count : null,
+                        extensive ? null : pv,
+                        extensive ? null : v - pv,
+                        extensive ? null : rv,
+                        extensive ? null : v - rv,
+                        !ranked || sd == 0 ? null : (v!.Value - mean) / sd,
+                        extensive && v is not null && pv is { } share && share != 0 ? 100 * v.Value / share : null),
                 });
             }
         }

@@ -33,6 +33,9 @@ public static class PeriodMath
         throw new FormatException($"'{period}' is not a period (yyyy, yyyy-Qn, yyyy-MM or yyyy-MM-dd).");
     }
 
+    /// <summary>How many years lie between the midpoints of two periods (always ≥ 0).</summary>
+    public static double YearsApart(string a, string b) => Math.Abs(Midpoint(a).DayNumber - Midpoint(b).DayNumber) / 365.25;
+
     /// <summary>The available periods from the nearest in time to the target to the farthest (ties: the earlier first).</summary>
     public static IEnumerable<string> ByDistance(string target, IReadOnlyList<string> available)
     {

@@ -69,6 +69,11 @@ public static class IndicatorFiles
                 {
                     throw new InvalidDataException($"{name}: component '{c.Indicator}' must be an indicator of the catalogue with a weight > 0.");
                 }
+
+                if (!indicators.Get(c.Indicator).Comparable)
+                {
+                    throw new InvalidDataException($"{name}: component '{c.Indicator}' is not comparable across units (a count or an amount): z-scores of it mean nothing; use a share or a per-capita value.");
+                }
             }
 
             list.Add(def);

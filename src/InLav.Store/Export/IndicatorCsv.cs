@@ -7,7 +7,7 @@ namespace InLav.Store.Export;
 /// <summary>The CSV form of an indicator answer, shared by every channel that writes one (REST, CLI).</summary>
 public static class IndicatorCsv
 {
-    public const string Header = "indicator,level,configuration,unit_code,unit_name,period,sex,age,citizenship,value,numerator,denominator,flags,proxy,rank,rank_of,percentile,change,change_percent,index,parent_value,region_value,z_score,import_runs,synthetic";
+    public const string Header = "indicator,level,configuration,unit_code,unit_name,period,sex,age,citizenship,value,numerator,denominator,flags,reliability,proxy,rank,rank_of,percentile,change,change_percent,index,parent_value,region_value,z_score,import_runs,synthetic";
 
     public static string ToCsv(IndicatorResult result)
     {
@@ -17,7 +17,7 @@ public static class IndicatorCsv
         {
             var d = r.Derived;
             sb.Append(CultureInfo.InvariantCulture, $"{result.Definition.Code},{result.Level},{result.ConfigurationDate:yyyy-MM-dd},{r.UnitCode},{QueryCsv.Quote(r.UnitName)},{r.Period},{r.Sex},{r.Age},{r.Citizenship},")
-              .Append(CultureInfo.InvariantCulture, $"{N(r.Value)},{N(r.Numerator)},{N(r.Denominator)},{string.Join(' ', r.Flags)},{(result.Definition.Proxy ? "proxy" : "")},")
+              .Append(CultureInfo.InvariantCulture, $"{N(r.Value)},{N(r.Numerator)},{N(r.Denominator)},{string.Join(' ', r.Flags)},{string.Join(' ', r.Reliability)},{(result.Definition.Proxy ? "proxy" : "")},")
               .Append(CultureInfo.InvariantCulture, $"{d?.Rank},{d?.RankOf},{N(d?.Percentile)},{N(d?.Change)},{N(d?.ChangePercent)},{N(d?.Index)},{N(d?.ParentValue)},{N(d?.RegionValue)},{N(d?.ZScore)},{string.Join(' ', r.ImportRuns)},{(r.Synthetic ? "synthetic" : "")}\n");
         }
 

@@ -42,8 +42,10 @@ public sealed class IndicatorsApiTests(InLavAppFactory app)
         using var series = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/mean_taxable_income/series?level=provincia&unit=215"));
         Assert.Equal(3, series.RootElement.GetProperty("rows").GetArrayLength());
 
-        var ranking = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/indicators/low_income_share/ranking?level=provincia&period=2021");
-        Assert.Equal(12, ranking!.Length);
+        using var rankingDoc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/low_income_share/ranking?level=provincia&period=2021"));
+        var ranking = rankingDoc.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(12, ranking.Count);
+        Assert.Equal(0, rankingDoc.RootElement.GetProperty("excludedUnits").GetInt32());
         var values = ranking.Select(r => r.GetProperty("value").GetDouble()).ToList();
         Assert.Equal(values.OrderDescending(), values);
 
@@ -55,6 +57,31 @@ public sealed class IndicatorsApiTests(InLavAppFactory app)
 
         using var risk = JsonDocument.Parse(await client.GetStringAsync("/api/v1/analysis/risk?level=provincia"));
         Assert.Equal(6, risk.RootElement.GetProperty("sensitivity").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Issue7_a_ranking_can_leave_out_small_denominators_and_says_how_many_and_which_and_reliability_reaches_json_and_csv()
+    {
+        using var client = app.NewClient();
+        using var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/wp2_mef_istat_gap_adjusted/values?level=comune&period=2021"));
+        var small = all.RootElement.GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("reliability").EnumerateArray().Any(f => f.GetString() == ReliabilityFlag.SmallDenominator)).Select(r => r.GetProperty("unitCode").GetString()).ToList();
+        Assert.Contains("097055", small);
+
+        using var ranking = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/wp2_mef_istat_gap_adjusted/ranking?level=comune&period=2021&limit=5000&exclude=small-denominator"));
+        Assert.Equal(small.Count, ranking.RootElement.GetProperty("excludedUnits").GetInt32());
+        Assert.Equal(small.Order(StringComparer.Ordinal), ranking.RootElement.GetProperty("excluded").EnumerateArray().Select(e => e.GetProperty("unitCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(ranking.RootElement.GetProperty("rows").EnumerateArray(), r => small.Contains(r.GetProperty("unitCode").GetString()));
+
+        var csv = await client.GetStringAsync("/api/v1/indicators/wp2_mef_istat_gap/values?level=comune&period=2021&unit=097055&format=csv");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var column = Array.IndexOf(lines[0].Split(','), "reliability");
+        Assert.Equal("small-denominator periods-apart", lines[1].Split(',')[column]);
+
+        var bad = await client.GetAsync("/api/v1/indicators/wp2_mef_istat_gap/ranking?exclude=tiny");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var synthetic = await client.GetAsync("/api/v1/analysis/risk?level=provincia&synthetic=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, synthetic.StatusCode);
     }
 
     [Theory]

@@ -74,6 +74,8 @@ public sealed class AnalysisTests(ImportedStore imported)
 
         Assert.Equal(6, result.Sensitivity.Count);
         Assert.All(result.Sensitivity, s => Assert.InRange(s.SpearmanWithBase, -1, 1));
-        Assert.Equal(0, result.Rows.Sum(r => r.ComponentZ["wp2_mef_istat_gap"]), 9);
+        Assert.Equal(0, result.Rows.Sum(r => r.ComponentZ["wp2_mef_istat_gap_adjusted"]), 9);
+        Assert.False(result.Synthetic);
+        Assert.Equal(0, result.SyntheticLeftOut);
     }
 }
