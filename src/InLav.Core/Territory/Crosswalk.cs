@@ -9,12 +9,14 @@ public sealed class Crosswalk
 {
     private readonly Dictionary<string, string> map;
     private readonly Dictionary<string, List<string>> predecessors;
+    private readonly Dictionary<string, IReadOnlyList<string>> spread;
 
-    private Crosswalk(DateOnly date, IReadOnlyList<Comune> comuni, Dictionary<string, string> map)
+    private Crosswalk(DateOnly date, IReadOnlyList<Comune> comuni, Dictionary<string, string> map, Dictionary<string, IReadOnlyList<string>> spread)
     {
         Date = date;
         Comuni = comuni;
         this.map = map;
+        this.spread = spread;
         predecessors = map.GroupBy(kv => kv.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Where(k => k != g.Key).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
@@ -30,6 +32,13 @@ public sealed class Crosswalk
     /// <summary>The configuration's comune that the code's territory belongs to now; null when the code is unknown or created after the date.</summary>
     public string? Map(string code) => map.GetValueOrDefault(code);
 
+    /// <summary>
+    /// For a code created after the configuration date (a comune born of a later merger or code change): the configuration's
+    /// comuni whose territory it covers, ordered by code. Its figures cannot be split among them; every group that holds all
+    /// of them can still take the whole value. Empty for codes <see cref="Map"/> maps, and for unknown codes.
+    /// </summary>
+    public IReadOnlyList<string> Spread(string code) => spread.GetValueOrDefault(code) ?? [];
+
     /// <summary>Historical codes restated onto this comune (not including itself).</summary>
     public IReadOnlyList<string> PredecessorsOf(string code) => predecessors.GetValueOrDefault(code) ?? [];
 
@@ -39,16 +48,17 @@ public sealed class Crosswalk
         var valid = current.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
         // Successor edges: a code that ceased goes to the comune that took its territory.
-        var next = new Dictionary<string, (DateOnly Date, string To)>(StringComparer.Ordinal);
-        foreach (var c in registry.Changes.Where(c => c.Date <= date && c.FromCode != c.ToCode))
+        bool IsEdge(TerritorialChange c) => c.FromCode != c.ToCode && c.Kind switch
         {
-            var edge = c.Kind switch
-            {
-                ChangeKind.Extinction or ChangeKind.ProvinceChange => true,
-                ChangeKind.Constitution => registry.Find(c.FromCode) is { } from && !from.IsValidAt(c.Date),
-                _ => false,
-            };
-            if (edge && (!next.TryGetValue(c.FromCode, out var existing) || existing.Date <= c.Date))
+            ChangeKind.Extinction or ChangeKind.ProvinceChange => true,
+            ChangeKind.Constitution => registry.Find(c.FromCode) is { } from && !from.IsValidAt(c.Date),
+            _ => false,
+        };
+
+        var next = new Dictionary<string, (DateOnly Date, string To)>(StringComparer.Ordinal);
+        foreach (var c in registry.Changes.Where(c => c.Date <= date))
+        {
+            if (IsEdge(c) && (!next.TryGetValue(c.FromCode, out var existing) || existing.Date <= c.Date))
             {
                 next[c.FromCode] = (c.Date, c.ToCode);
             }
@@ -74,6 +84,35 @@ public sealed class Crosswalk
             }
         }
 
-        return new Crosswalk(date, current, map);
+        // Codes born after the date: follow the later changes backwards to the configuration's comuni they took territory from.
+        var earlier = registry.Changes.Where(c => c.Date > date && IsEdge(c)).ToLookup(c => c.ToCode, c => c.FromCode, StringComparer.Ordinal);
+        var spread = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var comune in registry.AllComuni.Where(c => !map.ContainsKey(c.Code)))
+        {
+            var found = new SortedSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal) { comune.Code };
+            var queue = new Queue<string>([comune.Code]);
+            while (queue.Count > 0)
+            {
+                foreach (var from in earlier[queue.Dequeue()])
+                {
+                    if (map.TryGetValue(from, out var at))
+                    {
+                        found.Add(at);
+                    }
+                    else if (seen.Add(from))
+                    {
+                        queue.Enqueue(from);
+                    }
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                spread[comune.Code] = [.. found];
+            }
+        }
+
+        return new Crosswalk(date, current, map, spread);
     }
 }
