@@ -58,14 +58,17 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     public static Note MeasureNoUnits(string measure, string period, string units) =>
         new("measure.no-units", [measure, period, units], $"{measure} has no values for {period} in the asked units ({units}).");
 
-    /// <summary>Comuni born after the configuration date whose values cannot be split among the comuni they replaced (first ten listed).</summary>
+    /// <summary>
+    /// Later comuni (born of a merger after the configuration date, or that absorbed a comune of the configuration) whose figures
+    /// cannot be split back onto the configuration's comuni whose territory they hold; each entry reads "later → comuni" (first ten).
+    /// </summary>
     public static Note CrosswalkUnsplit(DateOnly configuration, IReadOnlyList<string> merged)
     {
         var date = configuration.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var count = Count(merged.Count);
         var list = string.Join("; ", merged.Take(10)) + (merged.Count > 10 ? "…" : "");
         return new("crosswalk.unsplit", [count, date, list],
-            $"{count} comuni born after {date} cannot be split among the comuni they replaced ({list}): those units keep no value for them (flag m); every group that holds all of them keeps the full sum.");
+            $"{count} later comuni hold the territory of several comuni of {date} and cannot be split among them ({list}): the comuni without a figure of their own are flagged m; every group that holds all of them keeps the full sum.");
     }
 
     public static Note IndicatorProxy() => new("indicator.proxy", [], "Proxy: an indirect signal of undeclared work, not a measurement of it.");

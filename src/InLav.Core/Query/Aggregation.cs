@@ -24,11 +24,19 @@ public static class Aggregation
         public readonly SortedSet<long> Runs = [];
     }
 
+    /// <summary>The source codes of one period and dimension cell, with the group each went to (null: not split), and the comuni they cover.</summary>
+    private sealed class Line
+    {
+        public readonly Dictionary<string, string?> Facts = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Covered = new(StringComparer.Ordinal);
+    }
+
     public static List<QueryRow> Sum(MeasureDefinition measure, LevelMapping mapping, IReadOnlyList<StoredFact> facts, List<Note>? notes = null)
     {
         var cells = new Dictionary<(string Unit, string Period, DimensionKey Dims, bool Synthetic), Cell>();
         var native = new List<QueryRow>();
-        var unsplit = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var unsplit = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var lines = new Dictionary<(string Period, DimensionKey Dims, bool Synthetic), Line>();
 
         foreach (var stored in facts)
         {
@@ -61,10 +69,18 @@ public static class Aggregation
                 continue;
             }
 
+            var lineKey = (f.Period, dims, stored.Synthetic);
+            if (!lines.TryGetValue(lineKey, out var line))
+            {
+                lines[lineKey] = line = new Line();
+            }
+
+            line.Covered.UnionWith(covered);
             if (groups.Count > 1 || covered.Any(c => mapping.GroupOf(c) is null))
             {
                 // The later comune's value cannot be split: the groups it touches get no part of it (and are flagged m).
-                unsplit[f.UnitCode] = covered;
+                line.Facts[f.UnitCode] = null;
+                unsplit[f.UnitCode] = new SortedSet<string>(covered, StringComparer.Ordinal);
                 foreach (var touched in groups)
                 {
                     var k = (touched.Code, f.Period, dims, stored.Synthetic);
@@ -78,6 +94,7 @@ public static class Aggregation
             }
 
             var group = groups[0];
+            line.Facts[f.UnitCode] = group.Code;
             var key = (group.Code, f.Period, dims, stored.Synthetic);
             if (!cells.TryGetValue(key, out var cell))
             {
@@ -104,6 +121,44 @@ public static class Aggregation
 
             cell.Estimated |= f.Flag == FactFlag.Estimated;
             cell.Partial |= f.Flag == FactFlag.PartiallySuppressed;
+        }
+
+        // A comune of the configuration absorbed later by another one has no figure of its own: its territory is in the figure of the
+        // comune that absorbed it. The group holding both is complete; a group holding only the absorbed one misses it (flag m).
+        var absorbable = mapping.Crosswalk.Comuni.Where(c => mapping.Crosswalk.Later(c.Code).Count > 0).Select(c => c.Code).ToList();
+        foreach (var ((period, dims, synthetic), line) in lines)
+        {
+            foreach (var code in absorbable)
+            {
+                if (line.Covered.Contains(code) || mapping.GroupOf(code) is not { } own
+                    || mapping.Crosswalk.Later(code).FirstOrDefault(line.Facts.ContainsKey) is not { } taker)
+                {
+                    continue;
+                }
+
+                var target = line.Facts[taker];
+                if (target == own.Code && cells.TryGetValue((target, period, dims, synthetic), out var holding))
+                {
+                    holding.Comuni.Add(code);
+                    continue;
+                }
+
+                if (!cells.ContainsKey((own.Code, period, dims, synthetic)))
+                {
+                    cells[(own.Code, period, dims, synthetic)] = new Cell();
+                }
+
+                if (!unsplit.TryGetValue(taker, out var pieces))
+                {
+                    unsplit[taker] = pieces = new SortedSet<string>(StringComparer.Ordinal);
+                    if (mapping.Crosswalk.Map(taker) is { } self)
+                    {
+                        pieces.Add(self);
+                    }
+                }
+
+                pieces.Add(code);
+            }
         }
 
         if (unsplit.Count > 0)

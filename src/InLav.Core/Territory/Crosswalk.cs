@@ -10,9 +10,12 @@ public sealed class Crosswalk
     private readonly Dictionary<string, string> map;
     private readonly Dictionary<string, List<string>> predecessors;
     private readonly Dictionary<string, IReadOnlyList<string>> spread;
+    private readonly Dictionary<string, IReadOnlyList<string>> later;
 
-    private Crosswalk(DateOnly date, IReadOnlyList<Comune> comuni, Dictionary<string, string> map, Dictionary<string, IReadOnlyList<string>> spread)
+    private Crosswalk(DateOnly date, IReadOnlyList<Comune> comuni, Dictionary<string, string> map, Dictionary<string, IReadOnlyList<string>> spread,
+        Dictionary<string, IReadOnlyList<string>> later)
     {
+        this.later = later;
         Date = date;
         Comuni = comuni;
         this.map = map;
@@ -38,6 +41,12 @@ public sealed class Crosswalk
     /// of them can still take the whole value. Empty for codes <see cref="Map"/> maps, and for unknown codes.
     /// </summary>
     public IReadOnlyList<string> Spread(string code) => spread.GetValueOrDefault(code) ?? [];
+
+    /// <summary>
+    /// For a comune of the configuration that ceased after its date: the codes that took its territory afterwards, in order (the
+    /// comune that absorbed it, then that comune's own successors). A later figure of one of them includes this comune's territory.
+    /// </summary>
+    public IReadOnlyList<string> Later(string code) => later.GetValueOrDefault(code) ?? [];
 
     /// <summary>Historical codes restated onto this comune (not including itself).</summary>
     public IReadOnlyList<string> PredecessorsOf(string code) => predecessors.GetValueOrDefault(code) ?? [];
@@ -113,6 +122,31 @@ public sealed class Crosswalk
             }
         }
 
-        return new Crosswalk(date, current, map, spread);
+        // Comuni of the configuration that ceased afterwards: the chain of codes that took their territory.
+        var after = new Dictionary<string, (DateOnly Date, string To)>(StringComparer.Ordinal);
+        foreach (var c in registry.Changes.Where(c => c.Date > date && IsEdge(c)))
+        {
+            if (!after.TryGetValue(c.FromCode, out var existing) || existing.Date <= c.Date)
+            {
+                after[c.FromCode] = (c.Date, c.ToCode);
+            }
+        }
+
+        var later = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var comune in current)
+        {
+            var chain = new List<string>();
+            for (var code = comune.Code; chain.Count < 32 && after.TryGetValue(code, out var step) && !chain.Contains(step.To) && step.To != comune.Code; code = step.To)
+            {
+                chain.Add(step.To);
+            }
+
+            if (chain.Count > 0)
+            {
+                later[comune.Code] = chain;
+            }
+        }
+
+        return new Crosswalk(date, current, map, spread, later);
     }
 }
