@@ -1,6 +1,5 @@
 using System.CommandLine;
 using InLav.Core.Indicators;
-using InLav.Core.Measures;
 
 namespace InLav.Cli;
 
@@ -27,17 +26,19 @@ public static class IndicatorCommands
         var period = CliOptions.List("--period", "P", "Periods (repeatable or comma-separated), 'latest' (default) or 'all'.");
         var unit = CliOptions.List("--unit", "U", "Only these unit codes (repeatable).");
         var breakdown = CliOptions.List("--breakdown", "D", "Break down by sex, age or citizenship where the indicator allows.");
-        var sex = new Option<string?>("--sex") { Description = "Filter on sex (M, F)." };
+        var sex = new Option<string?>("--sex") { Description = "Filter on sex (T, M, F; default T).", HelpName = "S" };
+        var age = new Option<string?>("--age") { Description = "Filter on age: T (default), a range Y{from}-{to} or Y{from}+ the source's bands can tile (e.g. Y15-64), or a comma-separated list of ranges.", HelpName = "A" };
+        var citizenship = new Option<string?>("--citizenship") { Description = "Filter on citizenship (T, ITA, FOR; default T).", HelpName = "C" };
         var basePeriod = new Option<string?>("--base") { Description = "Base period of the index view (default the first period)." };
         var configuration = new Option<string?>("--configuration") { Description = "Territorial configuration: yyyy-MM-dd or 'latest'." };
         var format = CliOptions.Format();
         var command = new Command("indicator", "Values of an indicator at a level, with numerator, denominator, flags and derived views.")
         {
-            code, level, period, unit, breakdown, sex, basePeriod, configuration, format,
+            code, level, period, unit, breakdown, sex, age, citizenship, basePeriod, configuration, format,
         };
         command.SetAction(cli.Action(StoreAccess.Read, async (client, parse, ct) =>
         {
-            var filters = parse.GetValue(sex) is { Length: > 0 } s ? new Dictionary<string, string> { [Dimension.Sex] = s } : null;
+            var filters = QueryCommand.Filters(parse, sex, age, citizenship);
             var request = new IndicatorRequest(parse.GetValue(code)!, parse.GetValue(level)!, parse.GetValue(configuration), CliOptions.Values(parse, period), filters,
                 CliOptions.Values(parse, breakdown), CliOptions.Values(parse, unit), BasePeriod: parse.GetValue(basePeriod));
             await cli.WriteOutAsync(await client.IndicatorAsync(request, parse.GetValue(format)!, ct).ConfigureAwait(false), ct).ConfigureAwait(false);

@@ -17,7 +17,9 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     /// <summary>Every code a factory below gives, in the order of this file.</summary>
     public static readonly IReadOnlyList<string> Codes =
     [
-        "synthetic", "measure.no-data", "indicator.proxy", "indicator.term-no-data", "indicator.term-no-source", "indicator.excluded",
+        "synthetic", "measure.no-data",
+        "measure.period-empty", "measure.other-level", "measure.not-summed", "measure.no-cells", "measure.age-not-tiled", "measure.no-units", "crosswalk.unsplit",
+        "indicator.proxy", "indicator.term-no-data", "indicator.term-no-source", "indicator.excluded",
         "correlation.proxy", "correlation.too-few", "risk.composite", "risk.no-polarity", "risk.synthetic-left-out",
         "level.conflict", "level.unknown-rows", "level.unassigned",
         "geometry.union", "geometry.no-polygon", "geometry.unmatched", "geometry.unplaced", "geometry.fitted",
@@ -30,6 +32,44 @@ public sealed record Note(string Code, IReadOnlyList<string> Args, string Text)
     public static Note Synthetic() => new("synthetic", [], SyntheticText);
 
     public static Note MeasureNoData() => new("measure.no-data", [], "No published data for this measure.");
+
+    // Why a listed period gives no rows (the query service says it rather than answer with nothing).
+
+    public static Note MeasurePeriodEmpty(string measure, string period) =>
+        new("measure.period-empty", [measure, period], $"{measure} has no published cells for {period}.");
+
+    /// <summary>The measure is published for the period only at other native levels (e.g. the region), and is not summed from comuni.</summary>
+    public static Note MeasureOtherLevel(string measure, string period, string levels, string level) =>
+        new("measure.other-level", [measure, period, levels, level], $"{measure} is published for {period} only at level {levels}: there are no values at level {level}.");
+
+    /// <summary>A rate or other non-additive measure published per comune is never summed to a higher level.</summary>
+    public static Note MeasureNotSummed(string measure, string level) =>
+        new("measure.not-summed", [measure, level], $"{measure} is not additive (a rate or an index per comune): it is not summed to level {level}.");
+
+    /// <summary>The period has cells, but none for the asked filters and breakdowns; cells lists the values there are.</summary>
+    public static Note MeasureNoCells(string measure, string period, string asked, string cells) =>
+        new("measure.no-cells", [measure, period, asked, cells], $"{measure} has no cells for {asked} in {period}; its cells there are: {cells}.");
+
+    /// <summary>The bands of a line of the answer cannot tile the asked age range.</summary>
+    public static Note MeasureAgeNotTiled(string measure, string period, string range, string bands) =>
+        new("measure.age-not-tiled", [measure, period, range, bands.Length == 0 ? "none" : bands],
+            $"{measure} in {period}: the age bands there ({(bands.Length == 0 ? "none" : bands)}) cannot tile the range {range}.");
+
+    public static Note MeasureNoUnits(string measure, string period, string units) =>
+        new("measure.no-units", [measure, period, units], $"{measure} has no values for {period} in the asked units ({units}).");
+
+    /// <summary>
+    /// Later comuni (born of a merger after the configuration date, or that absorbed a comune of the configuration) whose figures
+    /// cannot be split back onto the configuration's comuni whose territory they hold; each entry reads "later → comuni" (first ten).
+    /// </summary>
+    public static Note CrosswalkUnsplit(DateOnly configuration, IReadOnlyList<string> merged)
+    {
+        var date = configuration.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var count = Count(merged.Count);
+        var list = string.Join("; ", merged.Take(10)) + (merged.Count > 10 ? "…" : "");
+        return new("crosswalk.unsplit", [count, date, list],
+            $"{count} later comuni hold the territory of several comuni of {date} and cannot be split among them ({list}): the comuni without a figure of their own are flagged m; every group that holds all of them keeps the full sum.");
+    }
 
     public static Note IndicatorProxy() => new("indicator.proxy", [], "Proxy: an indirect signal of undeclared work, not a measurement of it.");
 

@@ -6,7 +6,7 @@ public sealed class StoreOptions
     /// <summary>Folder of the official source files (default: ../shared/data when present).</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>The DuckDB database file (default: data/inlav.duckdb under the repository or working folder).</summary>
+    /// <summary>The DuckDB database file (default: data/inlav.duckdb under the repository, found from the working folder or the program's folder).</summary>
     public string? DatabasePath { get; set; }
 
     /// <summary>Store engine: "duckdb" (embedded, default) or "postgres" (server, for shared deployments).</summary>
@@ -42,11 +42,23 @@ public sealed class StoreOptions
         return null;
     }
 
-    /// <summary>The repository root (the folder holding InLav.slnx) above the start folder, or the start folder itself.</summary>
+    /// <summary>
+    /// The repository root (the folder holding InLav.slnx) above the start folder; without a start, above the working folder,
+    /// else above the program's own folder (so a CLI run from anywhere finds the repository's store), else the working folder.
+    /// </summary>
     public static string FindHome(string? start = null)
     {
-        var first = new DirectoryInfo(start ?? Directory.GetCurrentDirectory());
-        for (var dir = first; dir is not null; dir = dir.Parent)
+        if (start is not null)
+        {
+            return RootAbove(start) ?? new DirectoryInfo(start).FullName;
+        }
+
+        return RootAbove(Directory.GetCurrentDirectory()) ?? RootAbove(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
+    }
+
+    private static string? RootAbove(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "InLav.slnx")))
             {
@@ -54,7 +66,7 @@ public sealed class StoreOptions
             }
         }
 
-        return first.FullName;
+        return null;
     }
 
     /// <summary>
@@ -73,7 +85,7 @@ public sealed class StoreOptions
         var home = FindHome();
         return new StoreOptions
         {
-            DataDirectory = DataDirectory is { Length: > 0 } d ? Path.GetFullPath(d) : FindDefaultDataDirectory(),
+            DataDirectory = DataDirectory is { Length: > 0 } d ? Path.GetFullPath(d) : FindDefaultDataDirectory() ?? FindDefaultDataDirectory(AppContext.BaseDirectory),
             DatabasePath = DatabasePath is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(home, "data", "inlav.duckdb"),
             Engine = Engine,
             PostgresConnectionString = PostgresConnectionString,

@@ -83,7 +83,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
         var all = Periods(def);
         var periods = QueryService.ResolvePeriods(request.Periods, all, "indicator");
-        var filters = request.Filters ?? new Dictionary<string, string>();
+        // Filter values checked and written as the query service writes them (an unknown value is a 400, never an empty answer).
+        var filters = QueryService.NormaliseFilters(request.Filters, out _);
         var exclude = ExcludedFlags(request.Exclude);
         var rows = Values(def, request.Level, request.Configuration, periods, filters, breakdowns, request.Audience, out var mapping, out var notes);
         var excluded = rows.Where(r => r.Reliability.Any(exclude.Contains)).ToList();
@@ -187,7 +188,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
                 foreach (var r in termRows)
                 {
-                    var key = (r.UnitCode, Keep(breakdowns, Dimension.Sex, r.Sex), Keep(breakdowns, Dimension.Age, r.Age), Keep(breakdowns, Dimension.Citizenship, r.Citizenship));
+                    var key = (r.UnitCode, Keep(breakdowns, filters, Dimension.Sex, r.Sex), Keep(breakdowns, filters, Dimension.Age, r.Age),
+                        Keep(breakdowns, filters, Dimension.Citizenship, r.Citizenship));
                     if (!cells.TryGetValue(key, out var cell))
                     {
                         cells[key] = cell = (r.UnitName, [], []);
@@ -345,8 +347,14 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     private HashSet<string> CountMeasures() =>
         reader.Measures().DistinctBy(m => m.Id, StringComparer.Ordinal).Where(m => m.DisclosureThreshold > 0).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
 
-    private static string Keep(IReadOnlyList<string> breakdowns, string dimension, string value) =>
-        breakdowns.Contains(dimension, StringComparer.Ordinal) ? value : Dimension.Total;
+    /// <summary>
+    /// A row's label on a dimension: its cell when broken down, the asked filter value when filtered (a term's own filter, such as
+    /// the foreigners of a share's numerator, does not relabel the row), else the total.
+    /// </summary>
+    private static string Keep(IReadOnlyList<string> breakdowns, IReadOnlyDictionary<string, string> filters, string dimension, string value) =>
+        breakdowns.Contains(dimension, StringComparer.Ordinal) ? value
+        : filters.TryGetValue(dimension, out var asked) ? (asked.Contains(',', StringComparison.Ordinal) ? value : asked)
+        : Dimension.Total;
 
     /// <summary>
     /// The indicator's own minimum count (it may be higher than its measures' thresholds, for sensitive indicators):

@@ -68,6 +68,60 @@ public static class AgeBand
         to = upper;
         return upper >= from;
     }
+
+    /// <summary>Every age the band covers is inside the range [from, to] (to null = no upper end).</summary>
+    public static bool Within(int bandFrom, int? bandTo, int from, int? to) =>
+        bandFrom >= from && (to is null || (bandTo is { } bt && bt <= to));
+
+    /// <summary>
+    /// The bands among <paramref name="available"/> that cover the range [from, to] exactly, without overlap and without gap,
+    /// widest bands first (fewest cells); null when they cannot. Codes that are not bands (the total "T") are ignored.
+    /// </summary>
+    public static IReadOnlyList<string>? Tile(int from, int? to, IEnumerable<string> available)
+    {
+        var bands = new List<(string Code, int From, int? To)>();
+        foreach (var code in available.Distinct(StringComparer.Ordinal))
+        {
+            if (TryParse(code, out var f, out var t) && Within(f, t, from, to))
+            {
+                bands.Add((code, f, t));
+            }
+        }
+
+        var byStart = bands.ToLookup(b => b.From);
+        var dead = new HashSet<int>();
+        var path = new List<string>();
+
+        bool Walk(int cursor)
+        {
+            if (dead.Contains(cursor))
+            {
+                return false;
+            }
+
+            // Widest first: an open band, then the highest upper end.
+            foreach (var band in byStart[cursor].OrderByDescending(b => b.To ?? int.MaxValue))
+            {
+                path.Add(band.Code);
+                if (band.To is not { } end ? to is null : (to == end || (end < int.MaxValue && Walk(end + 1))))
+                {
+                    return true;
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+
+            dead.Add(cursor);
+            return false;
+        }
+
+        return Walk(from) ? path : null;
+    }
+
+    /// <summary>Orders band codes by their lower end (then the total), for messages and listings.</summary>
+    public static IEnumerable<string> Ordered(IEnumerable<string> codes) => codes.Distinct(StringComparer.Ordinal)
+        .OrderBy(c => TryParse(c, out var f, out _) ? f : int.MaxValue).ThenBy(c => TryParse(c, out _, out var t) ? t ?? int.MaxValue : int.MaxValue)
+        .ThenBy(c => c, StringComparer.Ordinal);
 }
 
 /// <summary>One combination of the three dimensions.</summary>

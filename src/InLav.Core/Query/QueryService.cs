@@ -22,8 +22,7 @@ public sealed class QueryService(IStatisticsReader reader)
         var available = reader.Periods(request.Measure);
         var periods = ResolvePeriods(request.Periods, available, "measure");
         var breakdowns = (request.Breakdowns ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var filters = request.Filters ?? new Dictionary<string, string>();
-        foreach (var d in breakdowns.Concat(filters.Keys))
+        foreach (var d in breakdowns.Concat(request.Filters?.Keys ?? []))
         {
             if (!Dimension.IsKnown(d))
             {
@@ -31,25 +30,52 @@ public sealed class QueryService(IStatisticsReader reader)
             }
         }
 
-        var selection = Select(breakdowns, filters);
-        var facts = periods.Count == 0 ? [] : reader.ReadFacts(request.Measure, periods, selection);
+        var filters = NormaliseFilters(request.Filters, out var ages);
         var mapping = snapshot.Level(request.Level, configuration);
-        var rows = Aggregation.Sum(definition, mapping, facts);
+        var notes = new List<Note>(mapping.Notes);
+        List<QueryRow> rows;
+        if (ages is null)
+        {
+            var selection = Select(breakdowns, filters);
+            var facts = periods.Count == 0 ? [] : reader.ReadFacts(request.Measure, periods, selection);
+            rows = Aggregation.Sum(definition, mapping, facts, notes);
+        }
+        else
+        {
+            // An age range is the sum of the bands that tile it: read every band, sum each line's tiling cells.
+            var selection = Select([.. breakdowns, Dimension.Age], filters.Where(f => f.Key != Dimension.Age).ToDictionary(StringComparer.Ordinal));
+            var facts = periods.Count == 0 ? [] : reader.ReadFacts(request.Measure, periods, selection);
+            rows = AgeTiling.Apply(request.Measure, Aggregation.Sum(definition, mapping, facts, notes), ages, notes);
+        }
+
         if (request.Audience == Audience.Public)
         {
             rows = Disclosure.Protect(rows, definition, mapping, ParentOf(mapping));
         }
 
+        var answered = rows.Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
         if (request.Units is { Count: > 0 } units)
         {
             var wanted = units.ToHashSet(StringComparer.Ordinal);
             rows = rows.Where(r => wanted.Contains(r.UnitCode)).ToList();
         }
 
-        var notes = new List<Note>(mapping.Notes);
         if (periods.Count == 0)
         {
             notes.Add(Note.MeasureNoData());
+        }
+
+        // A period the measure lists always answers with rows or says why not.
+        foreach (var period in periods)
+        {
+            if (!answered.Contains(period) && !notes.Any(n => n.Code == "measure.age-not-tiled" && n.Args[1] == period))
+            {
+                notes.Add(ExplainEmpty(definition, period, mapping, filters, ages is not null, breakdowns));
+            }
+            else if (request.Units is { Count: > 0 } && !rows.Any(r => r.Period == period))
+            {
+                notes.Add(Note.MeasureNoUnits(definition.Id, period, string.Join(", ", request.Units)));
+            }
         }
 
         if (rows.Any(r => r.Synthetic))
@@ -57,7 +83,96 @@ public sealed class QueryService(IStatisticsReader reader)
             notes.Add(Note.Synthetic());
         }
 
-        return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes);
+        return new QueryResult(request.Measure, definition, request.Level, mapping.NameIt, configuration, mapping.Crosswalk.Label, periods, rows, notes.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// Checks the filter values and writes them in their canonical form: sex T, M, F; citizenship T, ITA, FOR; age T, a band or range
+    /// "Y{from}-{to}" / "Y{from}+", or a comma-separated list of ranges. An unknown value is the query error "Unknown filter value"
+    /// naming the allowed values (never an empty answer). <paramref name="ages"/> is the asked age ranges, null for the total.
+    /// </summary>
+    public static Dictionary<string, string> NormaliseFilters(IReadOnlyDictionary<string, string>? filters, out IReadOnlyList<(string Code, int From, int? To)>? ages)
+    {
+        ages = null;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (dimension, raw) in filters ?? new Dictionary<string, string>())
+        {
+            var value = raw.Trim();
+            switch (dimension)
+            {
+                case Dimension.Sex:
+                    result[dimension] = Known(dimension, value, SexCode.Values);
+                    break;
+                case Dimension.Citizenship:
+                    result[dimension] = Known(dimension, value, CitizenshipCode.Values);
+                    break;
+                case Dimension.Age when string.Equals(value, Dimension.Total, StringComparison.OrdinalIgnoreCase):
+                    result[dimension] = Dimension.Total;
+                    break;
+                case Dimension.Age:
+                    var ranges = new List<(string Code, int From, int? To)>();
+                    foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!AgeBand.TryParse(part.ToUpperInvariant(), out var from, out var to))
+                        {
+                            throw new QueryException("Unknown filter value",
+                                $"age '{part}' is not an age: allowed are T (all ages), a range Y{{from}}-{{to}} (e.g. Y15-64) or Y{{from}}+ (e.g. Y65+), or a comma-separated list of ranges.");
+                        }
+
+                        ranges.Add((AgeBand.Of(from, to), from, to));
+                    }
+
+                    if (ranges.Count == 0)
+                    {
+                        throw new QueryException("Unknown filter value", "age is empty: allowed are T, a range Y{from}-{to} or Y{from}+, or a comma-separated list of ranges.");
+                    }
+
+                    ages = [.. ranges.DistinctBy(r => r.Code)];
+                    result[dimension] = string.Join(',', ages.Select(r => r.Code));
+                    break;
+                default:
+                    throw new QueryException("Unknown dimension", $"There is no dimension '{dimension}'. Known: {string.Join(", ", Dimension.All)}.");
+            }
+        }
+
+        return result;
+    }
+
+    private static string Known(string dimension, string value, IReadOnlyList<string> allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+        ?? throw new QueryException("Unknown filter value", $"{dimension} '{value}' is not a value of {dimension}: allowed are {string.Join(", ", allowed)}.");
+
+    /// <summary>Why a listed period has no rows: the measure lives at another level, is a rate not summed, or has no cells for the asked dimensions.</summary>
+    private Note ExplainEmpty(MeasureDefinition definition, string period, LevelMapping mapping, IReadOnlyDictionary<string, string> filters, bool ageRange,
+        IReadOnlyList<string> breakdowns)
+    {
+        var all = reader.ReadFacts(definition.Id, [period], new DimensionSelection(SexCode.Values, [Dimension.Total], CitizenshipCode.Values)).ToList();
+        all.AddRange(reader.ReadFacts(definition.Id, [period], new DimensionSelection(SexCode.Values, [], CitizenshipCode.Values)));
+        var levels = all.Select(f => f.Fact.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (all.Count == 0)
+        {
+            return Note.MeasurePeriodEmpty(definition.Id, period);
+        }
+
+        if (!levels.Contains(NativeLevel.Comune) && !levels.Contains(mapping.Level))
+        {
+            return Note.MeasureOtherLevel(definition.Id, period, string.Join(", ", levels), mapping.Level);
+        }
+
+        if (!definition.Additive && mapping.Level != NativeLevel.Comune && !levels.Contains(mapping.Level))
+        {
+            return Note.MeasureNotSummed(definition.Id, mapping.Level);
+        }
+
+        var usable = all.Where(f => f.Fact.Level == NativeLevel.Comune || f.Fact.Level == mapping.Level).ToList();
+        string Values(string dimension, Func<DimensionKey, string> get) =>
+            dimension + " " + string.Join("|", AgeBand.Ordered(usable.Select(f => get(f.Fact.Dimensions))).Take(12))
+            + (usable.Select(f => get(f.Fact.Dimensions)).Distinct(StringComparer.Ordinal).Count() > 12 ? "|…" : "");
+        var asked = filters.Select(f => $"{f.Key}={f.Value}").Concat(breakdowns.Select(b => $"breakdown {b}")).ToList();
+        var cells = string.Join("; ", Values(Dimension.Sex, d => d.Sex), Values(Dimension.Age, d => d.Age), Values(Dimension.Citizenship, d => d.Citizenship));
+        return ageRange && filters.TryGetValue(Dimension.Age, out var range)
+            ? Note.MeasureAgeNotTiled(definition.Id, period, range, string.Join(", ", AgeBand.Ordered(usable.Select(f => f.Fact.Dimensions.Age).Where(a => a != Dimension.Total))))
+            : Note.MeasureNoCells(definition.Id, period, asked.Count == 0 ? "totals" : string.Join(", ", asked), cells);
     }
 
     /// <summary>The level whose units hold the units of a level: provinces for comuni, the region for every other level (none for the region).</summary>

@@ -223,18 +223,23 @@ public sealed class TerritorialSnapshot
                 continue;
             }
 
-            if (cw.Map(m.ComuneCode) is not { } current)
+            // A comune born after the configuration date (a later merger) lends its group to the comuni it replaced.
+            IReadOnlyList<string> targets = cw.Map(m.ComuneCode) is { } current ? [current] : cw.Spread(m.ComuneCode);
+            if (targets.Count == 0)
             {
                 unknown++;
                 continue;
             }
 
-            if (!votes.TryGetValue(current, out var list))
+            foreach (var target in targets)
             {
-                votes[current] = list = [];
-            }
+                if (!votes.TryGetValue(target, out var list))
+                {
+                    votes[target] = list = [];
+                }
 
-            list.Add(m);
+                list.Add(m);
+            }
         }
 
         foreach (var (current, list) in votes)
@@ -248,6 +253,20 @@ public sealed class TerritorialSnapshot
             }
 
             groups[current] = new TerritorialUnit(level, chosen.GroupCode, chosen.GroupName);
+        }
+
+        // A comune of the configuration absorbed later, listed only under the comune that absorbed it, takes that comune's group.
+        var listed = votes.Values.SelectMany(l => l).GroupBy(m => m.ComuneCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var c in cw.Comuni.Where(c => !groups.ContainsKey(c.Code)))
+        {
+            foreach (var taker in cw.Later(c.Code))
+            {
+                if (groups.TryGetValue(taker, out var unit) || (listed.TryGetValue(taker, out var m) && (unit = new TerritorialUnit(level, m.GroupCode, m.GroupName)) is not null))
+                {
+                    groups[c.Code] = unit;
+                    break;
+                }
+            }
         }
 
         if (unknown > 0)

@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using InLav.Core.Indicators;
+using InLav.Core.Measures;
+using InLav.Core.Query;
 using InLav.Store;
 using InLav.Store.Export;
 using InLav.Web.Geo;
+using InLav.Web.Query;
 
 namespace InLav.Web.Explorer;
 
@@ -24,6 +27,25 @@ public static class ExplorerApi
 
     private static IResult Download(HttpContext http, InLavStore store, GeoLayers layers, string? format)
     {
+        // An unknown filter value is a 400 naming the allowed values (the query service's words), never a silently ignored filter.
+        string? One(string key) => http.Request.Query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        var asked = QueryApi.Filters(One(Dimension.Sex), One(Dimension.Age), One(Dimension.Citizenship));
+        try
+        {
+            QueryService.NormaliseFilters(asked, out _);
+        }
+        catch (QueryException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: e.Title);
+        }
+
+        if (store.Indicators.Catalogue.Indicators.FirstOrDefault(i => i.Code == One("indicator")) is { } def
+            && asked.Where(f => f.Value != Dimension.Total).Select(f => f.Key).Where(d => !def.Breakdowns.Contains(d, StringComparer.Ordinal)).ToList() is { Count: > 0 } refused)
+        {
+            return Results.Problem($"The indicator '{def.Code}' cannot be filtered by {string.Join(", ", refused)}; it can be by {(def.Breakdowns.Count == 0 ? "nothing" : string.Join(", ", def.Breakdowns))}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Filter not available");
+        }
+
         var problems = new List<string>();
         var state = ExplorerState.Resolve(http.Request.Query, store, problems);
         if (problems.Count > 0)

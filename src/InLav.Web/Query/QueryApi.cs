@@ -18,7 +18,12 @@ public static class QueryApi
         api.MapGet("/query", Query)
             .WithName("RunQuery")
             .WithSummary("A measure at a territorial level: one row per unit, period and breakdown cell, with components, flags and import runs.")
-            .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex/age/citizenship: filter (default T = total). breakdown: sex, age, citizenship. format: json (default) or csv.");
+            .WithDescription("period: repeatable or comma-separated, 'latest' (default) or 'all'. sex (T, M, F) and citizenship (T, ITA, FOR): filter (default T = total). "
+                + "age: T (default), or a range Y{from}-{to} / Y{from}+ answered as the sum of the stored bands that tile it exactly (single years or wider bands; "
+                + "e.g. Y15-64, Y65+), or a comma-separated list of ranges (one row per range); rows are labelled with the asked values. "
+                + "An unknown value, or a range the bands cannot tile, is a 400 naming the allowed values or the bands available. "
+                + "A period with no rows comes with a note saying why. breakdown: sex, age, citizenship. format: json (default) or csv.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static Ok<List<MeasureInfo>> Measures(InLav.Store.InLavStore store) =>

@@ -64,4 +64,55 @@ public sealed class QueryApiTests(InLavAppFactory app)
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, title);
     }
+    [Theory]
+    [InlineData("/api/v1/query?measure=residents&period=2011-10-09&sex=X", "T, M, F")]
+    [InlineData("/api/v1/query?measure=residents&period=2011-10-09&age=foo", "Y{from}-{to}")]
+    [InlineData("/api/v1/query?measure=residents&period=2011-10-09&citizenship=ZZ", "T, ITA, FOR")]
+    [InlineData("/api/v1/indicators/population/values?sex=X", "T, M, F")]
+    [InlineData("/api/v1/indicators/population/values?age=foo&format=csv", "Y{from}-{to}")]
+    [InlineData("/api/v1/indicators/foreign_residents_share/values?citizenship=ZZ", "T, ITA, FOR")]
+    [InlineData("/api/v1/explorer/download?indicator=population&level=provincia&sex=X", "T, M, F")]
+    [InlineData("/api/v1/explorer/download?indicator=population&level=provincia&age=foo", "Y{from}-{to}")]
+    public async Task Issue7_an_unknown_filter_value_is_a_400_naming_the_allowed_values_on_every_endpoint_that_takes_filters(string url, string allowed)
+    {
+        using var client = app.NewClient();
+        using var response = await client.GetAsync(url);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "Unknown filter value");
+        Assert.Contains(allowed, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue7_an_age_range_is_answered_from_the_bands_that_tile_it_and_an_untileable_one_is_a_400_naming_the_bands()
+    {
+        using var client = app.NewClient();
+        var body = await client.GetStringAsync("/api/v1/query?measure=residents&level=provincia&period=2011-10-09&age=Y15-64");
+
+        var expected = app.Store.Query.Run(new QueryRequest("residents", "provincia", Periods: ["2011-10-09"], Filters: new Dictionary<string, string> { ["age"] = "Y15-64" }));
+        Assert.Equal(12, expected.Rows.Count);
+        Assert.All(expected.Rows, r => Assert.Equal("Y15-64", r.Age));
+        Assert.True(JsonNode.DeepEquals(JsonSerializer.SerializeToNode(expected, Json), JsonNode.Parse(body)), body[..Math.Min(body.Length, 500)]);
+
+        using var refused = await client.GetAsync("/api/v1/query?measure=residents&level=provincia&period=2011-10-09&age=Y18-64");
+        var problem = await Problems.AssertProblemAsync(refused, HttpStatusCode.BadRequest, "Age range not available");
+        Assert.Contains("Y15-19", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue7_values_filtered_by_sex_are_labelled_with_the_filter_in_the_rest_json_the_csv_and_the_explorer_download()
+    {
+        using var client = app.NewClient();
+        var json = JsonNode.Parse(await client.GetStringAsync("/api/v1/indicators/population/values?level=provincia&sex=F"))!;
+        var rows = json["rows"]!.AsArray();
+        Assert.Equal(12, rows.Count);
+        Assert.All(rows, r => Assert.Equal("F", r!["sex"]!.GetValue<string>()));
+
+        foreach (var url in new[] { "/api/v1/indicators/population/values?level=provincia&sex=F&format=csv", "/api/v1/explorer/download?indicator=population&level=provincia&sex=F" })
+        {
+            var csv = (await client.GetStringAsync(url)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var sex = Array.IndexOf(csv[0].Split(','), "sex");
+            Assert.True(csv.Length > 12, url);
+            Assert.All(csv.Skip(1), line => Assert.Equal("F", line.Split(',')[sex]));
+        }
+    }
 }

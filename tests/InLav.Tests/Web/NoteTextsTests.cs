@@ -13,6 +13,13 @@ public sealed class NoteTextsTests
     [
         Note.Synthetic(),
         Note.MeasureNoData(),
+        Note.MeasurePeriodEmpty("residents", "2020-01-01"),
+        Note.MeasureOtherLevel("bes_irregular_employment_share", "2021", "regione", "provincia"),
+        Note.MeasureNotSummed("unemployment_rate", "provincia"),
+        Note.MeasureNoCells("taxpayers", "2023", "sex=M", "sex T; age T; citizenship T"),
+        Note.MeasureAgeNotTiled("residents", "2011-10-09", "Y16-64", "Y0-4, Y5-9"),
+        Note.MeasureNoUnits("residents", "2011-10-09", "012001"),
+        Note.CrosswalkUnsplit(new DateOnly(2018, 1, 1), ["012144 → 012009+012018+012095"]),
         Note.IndicatorProxy(),
         Note.TermNoData("cob_hirings", "2025-Q3"),
         Note.TermNoSource("residents", "age=Y15-64", "comune"),
