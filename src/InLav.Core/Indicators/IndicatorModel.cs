@@ -53,7 +53,11 @@ public sealed record IndicatorRow(
     IReadOnlyList<string> Flags,
     IReadOnlyList<long> ImportRuns,
     DerivedViews? Derived = null,
-    bool Synthetic = false);
+    bool Synthetic = false)
+{
+    /// <summary>Reliability flags of the value (<see cref="ReliabilityFlag"/> codes); empty when none applies.</summary>
+    public IReadOnlyList<string> Reliability { get; init; } = [];
+}
 
 public sealed record IndicatorResult(
     IndicatorDefinition Definition,

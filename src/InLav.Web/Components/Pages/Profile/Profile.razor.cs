@@ -68,18 +68,4 @@ public partial class Profile : PageBase
             failed = T("pages.chart.failed"),
         };
     }
-
-    private object PyramidData() => new
-    {
-        kind = "pyramid",
-        ages = profile!.Pyramid.Select(b => AgeLabel(b.Age)),
-        male = profile.Pyramid.Select(b => b.Male),
-        female = profile.Pyramid.Select(b => b.Female),
-        maleLabel = T("profile.pyramid.male"),
-        femaleLabel = T("profile.pyramid.female"),
-        locale = Culture.Name,
-        failed = T("pages.chart.failed"),
-    };
-
-    private string AgeLabel(string age) => age.TrimStart('Y') + (age.EndsWith('+') ? "" : " " + T("profile.pyramid.years"));
 }
