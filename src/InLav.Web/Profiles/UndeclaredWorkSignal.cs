@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using InLav.Core.Analysis;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
@@ -64,6 +66,15 @@ public sealed record SignalLine(
 
     /// <summary>A composite with fewer units than it needs to compare them (the region alone): no score is shown.</summary>
     public bool TooFewUnits { get; init; }
+
+    /// <summary>Units of the level with a value and a reliability flag at the line's period.</summary>
+    public int Flagged { get; init; }
+
+    /// <summary>The rank among the units of the level without any reliability flag (null when the unit has one, or no rank).</summary>
+    public int? ReliableRank { get; init; }
+
+    /// <summary>How many units of the level have a value and no reliability flag.</summary>
+    public int? ReliableOf { get; init; }
 }
 
 /// <summary>The undeclared-work card at the top of a profile: the WP2 proxies and the composite signals of the unit.</summary>
@@ -87,7 +98,8 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
         var parentIsRegion = QueryService.ParentLevel(level) is null or BuiltInLevel.Regione;
         var proxies = indicators.Where(i => i.Definition.Theme == Theme && i.Definition.Proxy)
             .OrderBy(i => i.Latest.Synthetic).ThenBy(i => order.GetValueOrDefault(i.Definition.Code))
-            .Select(i => Proxy(i, parentIsRegion)).ToList();
+            .Select(i => Proxy(i, parentIsRegion) is var line && IndicatorCache.AllPeriods(store, i.Definition, level) is { } result ? WithReliableRank(line, result, code) : line)
+            .ToList();
         var composites = store.Analysis.Signals.Select(s => Composite(store, s, level, code, parentIsRegion, indicators)).OfType<SignalLine>().ToList();
         return new UndeclaredWorkSignal(proxies, composites);
     }
@@ -101,6 +113,35 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
         d.Unit == "%" ? ChangeKind.Points
         : d.Unit == "euro" || (d.Kind == IndicatorKind.Sum && d.Unit is "persone" or "contribuenti") ? ChangeKind.Percent
         : ChangeKind.Unit;
+
+    /// <summary>The rank among the units without a reliability flag, and how many have one (item 4: rankings say whom they leave out).</summary>
+    private static SignalLine WithReliableRank(SignalLine line, IndicatorResult result, string code)
+    {
+        var ranking = Rankings.GetValue(result, _ => new ConcurrentDictionary<string, ReliableRanking>(StringComparer.Ordinal)).GetOrAdd(line.Period, period => Rank(result, period));
+        return line with
+        {
+            Flagged = ranking.Flagged,
+            ReliableRank = line.Rank is null ? null : ranking.Rank.TryGetValue(code, out var r) ? r : null,
+            ReliableOf = line.Rank is null ? null : ranking.Of,
+        };
+    }
+
+    private static ReliableRanking Rank(IndicatorResult result, string period)
+    {
+        var valued = result.Rows.Where(r => r.Period == period && r.Value is not null && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
+        var reliable = valued.Where(r => r.Reliability.Count == 0).OrderByDescending(r => r.Value).ToList();
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < reliable.Count; i++)
+        {
+            rank[reliable[i].UnitCode] = i > 0 && reliable[i].Value == reliable[i - 1].Value ? rank[reliable[i - 1].UnitCode] : i + 1;
+        }
+
+        return new ReliableRanking(rank, reliable.Count, valued.Count - reliable.Count);
+    }
+
+    private sealed record ReliableRanking(IReadOnlyDictionary<string, int> Rank, int Of, int Flagged);
+
+    private static readonly ConditionalWeakTable<IndicatorResult, ConcurrentDictionary<string, ReliableRanking>> Rankings = [];
 
     private static SignalLine Proxy(ProfileIndicator indicator, bool parentIsRegion)
     {

@@ -26,6 +26,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
     {
         var store = App.Store;
         var page = await OpenAsync($"/territorio/{level}/{code}", $"profilo-segnale-{level}-{code}");
+        Output.WriteLine($"profile computed on the server in {await page.GetAttributeAsync("#profile-time", "data-ms")} ms");
 
         // The card comes first: before the summary and the indicator table.
         Assert.True(await page.EvaluateAsync<bool>(
@@ -69,9 +70,25 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
                 Assert.Contains("leggere con cautela", reading, StringComparison.Ordinal);
             }
 
+            // A ranking says how many units it leaves out for their reliability flags, and ranks the unit among the others.
+            var all = store.Indicators.Compute(new IndicatorRequest(definition.Code, level, Periods: [row.Period])).Rows
+                .Where(r => r.Value is not null && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
+            var flagged = all.Count(r => r.Reliability.Count > 0);
+            var note = card.Locator("[data-field='rank-reliable']");
+            Assert.Equal(flagged > 0 && row.Derived?.Rank is not null ? 1 : 0, await note.CountAsync());
+            if (flagged > 0 && row.Derived?.Rank is not null)
+            {
+                Assert.Equal(flagged.ToString(CultureInfo.InvariantCulture), await note.GetAttributeAsync("data-flagged"));
+                var reliable = all.Where(r => r.Reliability.Count == 0).ToList();
+                var text = await note.InnerTextAsync();
+                Assert.Contains(row.Reliability.Count > 0
+                    ? $"{flagged.ToString("N0", Italian)} unità del livello"
+                    : $"{(reliable.Count(r => r.Value > row.Value) + 1).ToString("N0", Italian)} su {reliable.Count.ToString("N0", Italian)} senza avvertenze", text, StringComparison.Ordinal);
+            }
+
             if (level == "comune")
             {
-                Assert.Equal(row.Derived?.RankInParent is { } rp ? $"{rp} su {row.Derived.RankInParentOf} nella provincia" : null,
+                Assert.Equal(row.Derived?.RankInParent is { } rp ? $"{rp.ToString("N0", Italian)} su {row.Derived.RankInParentOf?.ToString("N0", Italian)} nella provincia" : null,
                     await card.Locator("[data-field='rank-parent']").CountAsync() == 1 ? await card.Locator("[data-field='rank-parent']").InnerTextAsync() : null);
             }
         }
@@ -84,7 +101,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
         Assert.Equal(riskRow?.Rank.ToString(CultureInfo.InvariantCulture), await composite.GetAttributeAsync("data-rank"));
         Assert.Equal(riskRow is null ? null : risk.Rows.Count.ToString(CultureInfo.InvariantCulture), await composite.GetAttributeAsync("data-rank-of"));
         var compositeReading = await composite.Locator("[data-field='reading']").InnerTextAsync();
-        Assert.Contains(riskRow is null ? "esclusa" : riskRow.Score > 0.25 ? "sopra la media" : riskRow.Score < -0.25 ? "sotto la media" : "vicino alla media", compositeReading, StringComparison.Ordinal);
+        Assert.Contains(riskRow is null ? "esclusa" : riskRow.Score > 0.25 ? "sopra la media" : riskRow.Score < -0.25 ? "sotto la media" : "vicino alla media", compositeReading, StringComparison.OrdinalIgnoreCase);
 
         // The same card in English: the reading line is written in English from the same values.
         var english = await Chromium.NewPageAsync();
