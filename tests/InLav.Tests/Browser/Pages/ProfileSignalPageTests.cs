@@ -25,6 +25,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
     public async Task Issue7_the_profile_card_shows_the_services_proxies_and_composite_signal_with_a_reading_in_italian_and_english(string level, string code)
     {
         var store = App.Store;
+        await WarmedAsync(level, code);
         var page = await OpenAsync($"/territorio/{level}/{code}", $"profilo-segnale-{level}-{code}");
         Output.WriteLine($"profile computed on the server in {await page.GetAttributeAsync("#profile-time", "data-ms")} ms");
 
@@ -41,6 +42,13 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
         var shown = await page.Locator("#profile-signal [data-composite='false']").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.signal)");
         Assert.Equal(proxies.Select(p => p.Definition.Code).Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
 
+        // Proxies on generated data are grouped apart, labelled SYNTHETIC; open them to read their cards.
+        if (proxies.Any(p => p.Row!.Synthetic))
+        {
+            Assert.Contains("SINTETICI", await page.Locator("#profile-signal-synthetic > summary").InnerTextAsync(), StringComparison.Ordinal);
+            await page.Locator("#profile-signal-synthetic > summary").ClickAsync();
+        }
+
         foreach (var (definition, row) in proxies)
         {
             var card = page.Locator($"#profile-signal [data-signal='{definition.Code}']");
@@ -54,6 +62,15 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
             if (row.Synthetic)
             {
                 Assert.Contains("SINTETICO", await card.InnerTextAsync(), StringComparison.Ordinal);
+            }
+
+            // The change of a percentage is in percentage points, on the card and in the indicator table.
+            if (definition.Unit == "%" && row.Derived is { Change: { } change, PreviousPeriod: { } previous })
+            {
+                var period = InLav.Web.Profiles.ProfileSummary.Period(previous, Italian);
+                Assert.Equal($"{Signed(change, definition.Decimals)} punti percentuali dal {period}", await card.Locator("[data-field='trend']").InnerTextAsync());
+                Assert.Equal($"{Signed(change, definition.Decimals)} punti dal {period}",
+                    await page.Locator($"#profile-indicators tr[data-indicator='{definition.Code}'] [data-field='change']").InnerTextAsync());
             }
 
             var reading = await card.Locator("[data-field='reading']").InnerTextAsync();
@@ -121,6 +138,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
     public async Task Issue7_the_age_structure_comes_from_the_most_recent_source_with_ages_and_names_its_date(string level, string code)
     {
         var store = App.Store;
+        await WarmedAsync(level, code);
         var page = await OpenAsync($"/territorio/{level}/{code}", $"profilo-eta-{level}-{code}");
 
         var own = LatestAges(store, level, code);
@@ -154,6 +172,15 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
 
         Assert.Equal(expected, await page.Locator(".inlav-age").CountAsync());
     }
+
+    /// <summary>
+    /// Waits for the server's warm-up of the unit's level (the profile's caches, filled once after the start-up import), so
+    /// the page itself is not what waits for it.
+    /// </summary>
+    private Task WarmedAsync(string level, string code) => Task.Run(() => Assert.NotNull(InLav.Web.Profiles.TerritoryProfile.Build(App.Store, level, code)));
+
+    private static string Signed(double value, int decimals) =>
+        (value > 0 ? "+" : value < 0 ? "−" : "") + Math.Abs(value).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Italian);
 
     /// <summary>The unit's latest total row of an indicator, from the indicator service asked for that unit only.</summary>
     private static IndicatorRow? Latest(InLav.Store.InLavStore store, IndicatorDefinition definition, string level, string code)
