@@ -11,9 +11,6 @@ namespace InLav.Web.Profiles;
 /// <summary>One indicator of a profile: every period of the unit (the sparkline) and the latest with its derived views.</summary>
 public sealed record ProfileIndicator(IndicatorDefinition Definition, IReadOnlyList<IndicatorRow> Series, IndicatorRow Latest);
 
-/// <summary>Residents of one sex and age band (the census pyramid).</summary>
-public sealed record PyramidBand(string Age, double? Male, double? Female, IReadOnlyList<string> Flags);
-
 /// <summary>A source named by the profile's figures, with the date its published data were imported.</summary>
 public sealed record ProfileSource(SourceDefinition Source, DateTime? Imported, long? Run);
 
@@ -27,16 +24,13 @@ public sealed record TerritoryProfile(
     string LevelNameEn,
     string Configuration,
     IReadOnlyList<ProfileIndicator> Indicators,
-    IReadOnlyList<PyramidBand> Pyramid,
-    string PyramidPeriod,
+    UndeclaredWorkSignal Signal,
+    IReadOnlyList<AgeStructure> Ages,
     IReadOnlyList<TerritorialUnit> Parents,
     IReadOnlyList<TerritorialUnit> Members,
     ComuneStory? History,
     IReadOnlyList<ProfileSource> Sources)
 {
-    /// <summary>The census date of the population pyramid (2011 census: sex × age bands).</summary>
-    public const string CensusPeriod = "2011-10-09";
-
     public ProfileIndicator? Indicator(string code) => Indicators.FirstOrDefault(i => i.Definition.Code == code);
 
     /// <summary>The profile of a unit, or null when the level or the unit does not exist in the latest configuration.</summary>
@@ -66,13 +60,16 @@ public sealed record TerritoryProfile(
 
         var parents = snapshot.ParentsOf(level, code);
         var members = snapshot.MemberUnits(level, code);
-        var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Append("istat-censimento-2011").Distinct(StringComparer.Ordinal).ToList();
         var runs = ImportRuns.PerSource(store);
+        var sourceOfRun = runs.Where(r => r.Value.Published is not null).Select(r => (Run: r.Value.Published!.RunId, Source: store.Catalogue.Find(r.Key)))
+            .Where(x => x.Source is not null).ToDictionary(x => x.Run, x => x.Source!);
+        var ages = AgeStructures.Of(store, unit, parents, sourceOfRun);
+        var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Concat(ages.SelectMany(a => a.Sources).Select(s => s.Id)).Distinct(StringComparer.Ordinal).ToList();
         var sources = sourceIds.Select(store.Catalogue.Find).OfType<SourceDefinition>()
             .Select(s => runs.GetValueOrDefault(s.Id)?.Published is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
             .ToList();
-        return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, ReadPyramid(store, level, code), CensusPeriod, parents, members,
-            level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
+        return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, UndeclaredWorkSignal.Build(store, level, code, indicators), ages,
+            parents, members, level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
     }
 
     /// <summary>The total rows (no breakdown) of each cached indicator result, by unit: a profile reads one unit's, not every row.</summary>
@@ -80,27 +77,6 @@ public sealed record TerritoryProfile(
 
     private static ILookup<string, IndicatorRow> ByUnit(IndicatorResult result) =>
         result.Rows.Where(r => r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToLookup(r => r.UnitCode, StringComparer.Ordinal);
-
-    private static List<PyramidBand> ReadPyramid(InLavStore store, string level, string code)
-    {
-        if (!store.Reader.Periods("residents").Contains(CensusPeriod, StringComparer.Ordinal))
-        {
-            return [];
-        }
-
-        var result = store.Query.Run(new QueryRequest("residents", level, null, [CensusPeriod], null, [Dimension.Sex, Dimension.Age], [code]));
-        var rows = result.Rows.Where(r => r.Citizenship == Dimension.Total && r.Age != Dimension.Total && r.Sex != Dimension.Total).ToList();
-        return [.. rows.GroupBy(r => r.Age, StringComparer.Ordinal).OrderBy(g => AgeStart(g.Key))
-            .Select(g => new PyramidBand(g.Key, g.FirstOrDefault(r => r.Sex == "M")?.Value, g.FirstOrDefault(r => r.Sex == "F")?.Value,
-                [.. g.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal)]))];
-    }
-
-    /// <summary>"Y25-29" → 25, "Y75+" → 75 (ages sort by their lower bound, not as text).</summary>
-    public static int AgeStart(string age)
-    {
-        var digits = new string(age.SkipWhile(c => !char.IsDigit(c)).TakeWhile(char.IsDigit).ToArray());
-        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
-    }
 
     private static ComuneStory? Story(TerritorialSnapshot snapshot, LevelMapping mapping, string code)
     {

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Components;
 namespace InLav.Web.Components.Pages.Profile;
 
 /// <summary>
-/// The territory profile (scheda territorio) of any unit of any level: indicators with trend, parent and region,
-/// position among peers; locator map; census pyramid; a generated summary; history and groups; sources and dates.
+/// The territory profile (scheda territorio) of any unit of any level: first the undeclared-work card (WP2 proxies and the
+/// composite signal, with a generated reading); indicators with trend, parent and region, position among peers; locator
+/// map; age structure from the most recent source; a generated summary; history and groups; sources and dates.
 /// </summary>
 public partial class Profile : PageBase
 {
@@ -68,18 +69,4 @@ public partial class Profile : PageBase
             failed = T("pages.chart.failed"),
         };
     }
-
-    private object PyramidData() => new
-    {
-        kind = "pyramid",
-        ages = profile!.Pyramid.Select(b => AgeLabel(b.Age)),
-        male = profile.Pyramid.Select(b => b.Male),
-        female = profile.Pyramid.Select(b => b.Female),
-        maleLabel = T("profile.pyramid.male"),
-        femaleLabel = T("profile.pyramid.female"),
-        locale = Culture.Name,
-        failed = T("pages.chart.failed"),
-    };
-
-    private string AgeLabel(string age) => age.TrimStart('Y') + (age.EndsWith('+') ? "" : " " + T("profile.pyramid.years"));
 }
