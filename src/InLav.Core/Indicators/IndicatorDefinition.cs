@@ -95,5 +95,14 @@ public sealed record IndicatorDefinition
     /// <summary>Dimensions the indicator can be broken down by (those all its measures carry).</summary>
     public IReadOnlyList<string> Breakdowns { get; init; } = [];
 
+    private readonly string? nature;
+
+    /// <summary>What kind of number the indicator gives (<see cref="ValueNature"/>): by default a count for a sum of people or taxpayers, else a rate.</summary>
+    public string Nature
+    {
+        get => nature ?? (Kind == IndicatorKind.Sum && Unit is "persone" or "contribuenti" ? ValueNature.Count : ValueNature.Rate);
+        init => nature = value;
+    }
+
     public IEnumerable<IndicatorTerm> Terms => Numerator.Concat(Denominator);
 }

@@ -53,7 +53,11 @@ public sealed record IndicatorRow(
     IReadOnlyList<string> Flags,
     IReadOnlyList<long> ImportRuns,
     DerivedViews? Derived = null,
-    bool Synthetic = false);
+    bool Synthetic = false)
+{
+    /// <summary>Reliability codes of the value (<see cref="ReliabilityFlag"/>); empty when nothing calls for caution.</summary>
+    public IReadOnlyList<string> Reliability { get; init; } = [];
+}
 
 public sealed record IndicatorResult(
     IndicatorDefinition Definition,
