@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InLav.Core.Indicators;
 using InLav.Core.Territory;
 using InLav.Store;
@@ -11,6 +12,9 @@ namespace InLav.Web.Explorer;
 /// </summary>
 public static class Availability
 {
+    /// <summary>The periods with values of each cached result, found once (a result lives as long as its publication).</summary>
+    private static readonly ConditionalWeakTable<IndicatorResult, IReadOnlyList<string>> WithValues = [];
+
     /// <summary>
     /// The levels of the snapshot where the indicator is meaningful and has values, in the snapshot's order. The levels the
     /// warm-up computes (region, provinces, comuni) and the asked one are read from the cache; any other level groups comuni,
@@ -30,12 +34,10 @@ public static class Availability
     public static IReadOnlyList<string> Periods(IndicatorDefinition def, InLavStore store, string level)
     {
         var result = IndicatorCache.AllPeriods(store, def, level);
-        if (result is null)
+        return result is null ? [] : WithValues.GetValue(result, r =>
         {
-            return [];
-        }
-
-        var with = result.Rows.Where(r => r.Value is not null).Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
-        return [.. result.Periods.Where(with.Contains).Order(StringComparer.Ordinal)];
+            var with = r.Rows.Where(x => x.Value is not null).Select(x => x.Period).ToHashSet(StringComparer.Ordinal);
+            return [.. with.Order(StringComparer.Ordinal)];
+        });
     }
 }
