@@ -60,11 +60,11 @@ public sealed class Issue7ExplorerTests(InLavAppFactory app, ClassBrowser chromi
 
         Assert.Contains(catalogue, d => SyntheticMarks.HasGeneratedSource(d, app.Store.Catalogue));
 
+        await PageSteps.NoAxeViolationsAsync(page);
+        await Support.Browser.ScreenshotAsync(page, "issue7-synthetic-map");
         var png = await DownloadAsync(page, "#download-png");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
         Assert.Contains(SvgTexts(await DownloadAsync(page, "#download-svg")), t => t.Contains("SINTETICO", StringComparison.Ordinal));
-        await PageSteps.NoAxeViolationsAsync(page);
-        await Support.Browser.ScreenshotAsync(page, "issue7-synthetic-map");
 
         await page.GotoAsync(PageSteps.Url(app, Synthetic + "&tab=chart"));
         await PageSteps.DrawnAsync(page, "explorer-ranking");

@@ -191,6 +191,9 @@
     var a = document.createElement('a');
     a.href = url;
     a.download = name;
+    // Never seen nor read out while it lives (a second): a hidden link named after its file.
+    a.textContent = name;
+    a.hidden = true;
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
