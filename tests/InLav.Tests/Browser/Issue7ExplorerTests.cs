@@ -270,6 +270,7 @@ public sealed class Issue7ExplorerTests(InLavAppFactory app, ClassBrowser chromi
         }
 
         await PageSteps.NoAxeViolationsAsync(page);
+        await Support.Browser.ScreenshotAsync(page, "issue7-series-time-axis");
         await page.CloseAsync();
     }
 

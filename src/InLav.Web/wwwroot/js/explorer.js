@@ -35,6 +35,10 @@
       parts.push({ type: 'text', left: 8, bottom: 20, style: { text: data.synthetic, fill: '#a30000', font: '600 13px ' + font } });
       parts.push({ type: 'text', right: 16, top: 40, silent: true, style: { text: data.synthetic.split(':')[0], fill: 'rgba(163,0,0,0.28)', font: '700 28px ' + font } });
     }
+    // Low-reliability units: how they are drawn and how many, in the chart itself (its PNG and SVG keep the key).
+    if (data.reliabilityNote) {
+      parts.push({ type: 'text', left: 8, bottom: data.synthetic ? 36 : 20, style: { text: data.reliabilityNote, fill: '#1a1a1a', font: '12px ' + font } });
+    }
     return parts;
   }
 
@@ -101,7 +105,7 @@
             },
           },
           visualMap: {
-            type: 'piecewise', pieces: pieces, text: data.syntheticWord ? [data.syntheticWord, ''] : undefined, show: element.clientWidth >= 576, left: 8, bottom: data.synthetic ? 44 : 28, orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
+            type: 'piecewise', pieces: pieces, text: data.syntheticWord ? [data.syntheticWord, ''] : undefined, show: element.clientWidth >= 576, left: 8, bottom: 28 + (data.synthetic ? 16 : 0) + (data.reliabilityNote ? 16 : 0), orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
             textStyle: { color: textColour, fontFamily: font, fontSize: 12 }, hoverLink: true,
           },
           series: [{
@@ -136,7 +140,7 @@
         animation: false,
         title: heading(data, element),
         graphic: footer(data),
-        grid: { left: 8, right: 90, top: 64, bottom: data.synthetic ? 44 : 28, containLabel: true },
+        grid: { left: 8, right: 90, top: 64, bottom: 28 + (data.synthetic ? 16 : 0) + (data.reliabilityNote ? 16 : 0), containLabel: true },
         tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
         xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
         yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },

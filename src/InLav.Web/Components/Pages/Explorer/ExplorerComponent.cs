@@ -34,6 +34,10 @@ public abstract class ExplorerComponent : PageBase
     /// <summary>The line every chart of generated values carries in its own graphic (so its PNG and SVG say it too); null otherwise.</summary>
     protected string? SyntheticLine => View.Synthetic ? T("explorer.synthetic.chart") : null;
 
+    /// <summary>The chart's own key to low-reliability units (hatched, or excluded and how many); null when there are none.</summary>
+    protected string? ReliabilityNote => View.LowReliability.Count == 0 ? null
+        : Format(State.ExcludesLowReliability ? "explorer.reliability.chart.excluded" : "explorer.reliability.chart.hatched", View.LowReliability.Count);
+
     /// <summary>A row's reliability flags in words, joined; empty when it has none.</summary>
     protected string ReliabilityText(IndicatorRow row) => string.Join("; ", row.Reliability.Select(ReliabilityFlagText));
 

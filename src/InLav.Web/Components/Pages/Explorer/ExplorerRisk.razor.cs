@@ -122,6 +122,8 @@ public partial class ExplorerRisk : PageBase
             source = T("explorer.risk.source") + " · " + T("explorer.licence"),
             synthetic = v.Synthetic ? T("explorer.synthetic.chart") : null,
             syntheticWord = v.Synthetic ? T("explorer.synthetic.word") : null,
+            reliabilityNote = v.Unreliable.Count > 0 ? Format("explorer.reliability.chart.excluded", v.Unreliable.Count)
+                : v.LowReliability.Count > 0 ? Format("explorer.reliability.chart.hatched", v.LowReliability.Count) : null,
             pieces = classes.Select((c, i) => new { min = c.Min, max = c.Max, first = i == 0, color = c.Colour, label = Signed(c.Min, 2) + " – " + Signed(c.Max, 2) }),
             noData = new { color = Legend.NoData, label = T("explorer.risk.incomplete.legend") },
             values,
