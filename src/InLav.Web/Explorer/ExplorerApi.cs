@@ -59,11 +59,14 @@ public static class ExplorerApi
             return Results.Problem(view.Problem ?? "The indicator has no period with data.", statusCode: StatusCodes.Status400BadRequest, title: "No data");
         }
 
-        var name = FileName(state);
+        var synthetic = SyntheticMarks.Any(result);
+        var name = FileName(state) + (synthetic ? "_SYNTHETIC" : "");
         switch (format?.ToLowerInvariant())
         {
             case null or "" or "csv":
-                return Results.File(Encoding.UTF8.GetBytes(IndicatorCsv.ToCsv(result)), "text/csv; charset=utf-8", name + ".csv");
+                // Generated values: a title line before the header says so (the synthetic column marks each row).
+                var csv = (synthetic ? SyntheticTitle(result) + "\n" : "") + IndicatorCsv.ToCsv(result);
+                return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name + ".csv");
             case "xlsx":
                 return Results.File(Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             case "geojson":
@@ -73,6 +76,10 @@ public static class ExplorerApi
         }
     }
 
+    /// <summary>The title line of a download with generated values: "# SYNTHETIC – …: n of m rows are generated…".</summary>
+    public static string SyntheticTitle(IndicatorResult result) =>
+        FormattableString.Invariant($"# SYNTHETIC – {result.Definition.TitleEn}: {result.Rows.Count(r => r.Synthetic)} of {result.Rows.Count} rows are generated figures (column synthetic), not observations. {Core.Note.SyntheticText}");
+
     public static string FileName(ExplorerState state) =>
         string.Join('_', new[] { "inlav", state.Indicator, state.Level, state.Period }.Concat(state.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value))
             .Where(s => !string.IsNullOrEmpty(s))).Replace('+', 'p');
@@ -80,9 +87,11 @@ public static class ExplorerApi
     private static byte[] Xlsx(IndicatorResult result)
     {
         var d = result.Definition;
+        var synthetic = SyntheticMarks.Any(result);
         var info = new List<IReadOnlyList<string>>
         {
             new[] { "field", "value" },
+            new[] { "synthetic", synthetic ? SyntheticTitle(result)[2..] : "no: every value is observed" },
             new[] { "indicator", d.Code },
             new[] { "title_it", d.TitleIt },
             new[] { "title_en", d.TitleEn },
@@ -96,7 +105,7 @@ public static class ExplorerApi
             new[] { "flags", "c confidential (disclosure control); s suppressed at source; p partial; m missing; e provisional; n not computable; x synthetic" },
         };
         info.AddRange(result.Notes.Select(n => (IReadOnlyList<string>)["note", n.Text]));
-        return XlsxWriter.Write([new XlsxWriter.Sheet("values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
+        return XlsxWriter.Write([new XlsxWriter.Sheet(synthetic ? "SYNTHETIC values" : "values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
     }
 
     /// <summary>The level's boundaries with the view's values as feature properties, written in one pass over the layer's bytes.</summary>
@@ -128,8 +137,15 @@ public static class ExplorerApi
             var d = result.Definition;
             w.WriteStartObject("indicator");
             w.WriteString("code", d.Code);
-            w.WriteString("titleIt", d.TitleIt);
-            w.WriteString("titleEn", d.TitleEn);
+            var synthetic = SyntheticMarks.Any(result);
+            w.WriteString("titleIt", (synthetic ? "SINTETICO – " : "") + d.TitleIt);
+            w.WriteString("titleEn", (synthetic ? "SYNTHETIC – " : "") + d.TitleEn);
+            w.WriteBoolean("synthetic", synthetic);
+            if (synthetic)
+            {
+                w.WriteString("syntheticNote", SyntheticTitle(result)[2..]);
+            }
+
             w.WriteString("unit", d.Unit);
             w.WriteBoolean("proxy", d.Proxy);
             WriteStrings(w, "sources", d.Sources);
@@ -171,6 +187,8 @@ public static class ExplorerApi
             WriteNumber(w, "value", row?.Value);
             w.WriteString("unit", result.Definition.Unit);
             WriteStrings(w, "flags", row?.Flags ?? []);
+            WriteStrings(w, "reliability", row?.Reliability ?? []);
+            w.WriteBoolean("synthetic", row?.Synthetic == true);
             WriteNumber(w, "rank", row?.Derived?.Rank);
             WriteNumber(w, "rankOf", row?.Derived?.RankOf);
             w.WriteEndObject();

@@ -20,6 +20,9 @@ public sealed record ExplorerState
     public static readonly IReadOnlyList<string> LegendMethods = ["quantile", "equal", "jenks"];
     public static readonly IReadOnlyList<string> SortKeys = ["value", "name", "code", "rank", "change"];
 
+    /// <summary>How units whose value has a reliability flag are shown: hatched (and marked in lists), or left out of the map's classes and the rankings.</summary>
+    public static readonly IReadOnlyList<string> ReliabilityModes = ["hatch", "exclude"];
+
     public required string Indicator { get; init; }
 
     public required string Level { get; init; }
@@ -45,6 +48,11 @@ public sealed record ExplorerState
 
     public bool English { get; init; }
 
+    /// <summary>One of <see cref="ReliabilityModes"/>: low-reliability units hatched, or excluded from the map's classes and the rankings.</summary>
+    public string Reliability { get; init; } = "hatch";
+
+    public bool ExcludesLowReliability => Reliability == "exclude";
+
     /// <summary>The state asked in a query string, checked against the catalogue and the snapshot; what was wrong goes to <paramref name="problems"/> (text keys).</summary>
     public static ExplorerState Resolve(IEnumerable<KeyValuePair<string, StringValues>> query, InLavStore store, List<string> problems)
     {
@@ -64,8 +72,8 @@ public sealed record ExplorerState
             def = catalogue.FirstOrDefault(i => i.Code == DefaultIndicator) ?? catalogue[0];
         }
 
-        var levels = Levels(def, store);
         var level = One("level");
+        var levels = Levels(def, store, level);
         if (level is null || !levels.Contains(level, StringComparer.Ordinal))
         {
             if (level is not null)
@@ -76,7 +84,7 @@ public sealed record ExplorerState
             level = levels.Contains(BuiltInLevel.Comune, StringComparer.Ordinal) ? BuiltInLevel.Comune : levels.FirstOrDefault() ?? BuiltInLevel.Regione;
         }
 
-        var periods = store.Indicators.Periods(def);
+        var periods = Availability.Periods(def, store, level);
         var period = One("period");
         if (period is null || !periods.Contains(period, StringComparer.Ordinal))
         {
@@ -123,12 +131,12 @@ public sealed record ExplorerState
             Descending = !string.Equals(One("dir"), "asc", StringComparison.Ordinal),
             Filter = One("q") is { Length: <= 80 } f ? f : null,
             English = string.Equals(One("lang"), "en", StringComparison.OrdinalIgnoreCase),
+            Reliability = Pick(One("reliability"), ReliabilityModes),
         };
     }
 
-    /// <summary>The levels of the snapshot where the indicator is meaningful, in the snapshot's order.</summary>
-    public static IReadOnlyList<string> Levels(IndicatorDefinition def, InLavStore store) =>
-        [.. store.Reader.Snapshot().LevelIds.Where(def.IsMeaningfulAt)];
+    /// <summary>The levels of the snapshot where the indicator is meaningful and has values, in the snapshot's order (<see cref="Availability"/>).</summary>
+    public static IReadOnlyList<string> Levels(IndicatorDefinition def, InLavStore store, string? asked = null) => Availability.Levels(def, store, asked);
 
     /// <summary>The values a breakdown filter can take (without the total).</summary>
     public static IReadOnlyList<string> BreakdownValues(string dimension) => dimension switch
@@ -164,6 +172,7 @@ public sealed record ExplorerState
             p.Add(new("sort", Sort == SortKeys[0] ? null : Sort));
             p.Add(new("dir", Descending ? null : "asc"));
             p.Add(new("q", Filter));
+            p.Add(new("reliability", Reliability == ReliabilityModes[0] ? null : Reliability));
         }
 
         if (English)

@@ -23,10 +23,10 @@ public sealed class ExplorerView
 
     public IndicatorDefinition Definition { get; }
 
-    /// <summary>Every period of the indicator, oldest first.</summary>
+    /// <summary>Every period where the indicator has values at the level, oldest first.</summary>
     public IReadOnlyList<string> Periods { get; }
 
-    /// <summary>The levels where the indicator is meaningful.</summary>
+    /// <summary>The levels where the indicator is meaningful and has values.</summary>
     public IReadOnlyList<string> Levels { get; }
 
     public IndicatorResult? Result { get; private set; }
@@ -36,8 +36,20 @@ public sealed class ExplorerView
 
     public IReadOnlyList<LegendClass> Classes { get; private set; } = [];
 
-    /// <summary>Units with a value, worst first when the indicator has a polarity (highest first otherwise).</summary>
+    /// <summary>Units with a value, worst first when the indicator has a polarity (highest first otherwise); without the excluded low-reliability units.</summary>
     public IReadOnlyList<IndicatorRow> Ranking { get; private set; } = [];
+
+    /// <summary>Units with a value and at least one reliability flag (<see cref="IndicatorRow.Reliability"/>), worst first.</summary>
+    public IReadOnlyList<IndicatorRow> LowReliability { get; private set; } = [];
+
+    /// <summary>The low-reliability units left out of the rankings and the map's classes (when the state asks it), worst first.</summary>
+    public IReadOnlyList<IndicatorRow> Excluded { get; private set; } = [];
+
+    /// <summary>True when any value shown is generated (SYNTHETIC), not observed: every title, legend, banner and export says so.</summary>
+    public bool Synthetic { get; private set; }
+
+    /// <summary>How many values shown are generated.</summary>
+    public int SyntheticCount { get; private set; }
 
     /// <summary>Every period of the chart's units (the chosen ones, or the first three of the ranking).</summary>
     public IndicatorResult? Series { get; private set; }
@@ -56,7 +68,7 @@ public sealed class ExplorerView
     public static ExplorerView Build(ExplorerState state, InLavStore store, bool withSeries)
     {
         var def = store.Indicators.Catalogue.Get(state.Indicator);
-        var view = new ExplorerView(state, def, store.Indicators.Periods(def), ExplorerState.Levels(def, store));
+        var view = new ExplorerView(state, def, Availability.Periods(def, store, state.Level), ExplorerState.Levels(def, store, state.Level));
         if (state.Period is null)
         {
             return view;
@@ -72,7 +84,11 @@ public sealed class ExplorerView
             return view;
         }
 
-        view.Ranking = [.. view.Result.WorstFirst()];
+        var worstFirst = view.Result.WorstFirst().ToList();
+        view.LowReliability = [.. worstFirst.Where(r => r.Reliability.Count > 0)];
+        view.Excluded = state.ExcludesLowReliability ? view.LowReliability : [];
+        view.Ranking = state.ExcludesLowReliability ? [.. worstFirst.Where(r => r.Reliability.Count == 0)] : worstFirst;
+        view.SyntheticCount = view.Result.Rows.Count(r => r.Synthetic);
         view.Classes = Legend.Classes([.. view.Ranking.Select(r => r.Value!.Value)], state.Legend, def.HigherIsWorse);
         if (withSeries && view.Periods.Count > 0)
         {
@@ -82,6 +98,8 @@ public sealed class ExplorerView
                 view.Series = store.Indicators.Compute(state.Request(view.SeriesUnits, allPeriods: true), derived: false);
             }
         }
+
+        view.Synthetic = view.SyntheticCount > 0 || view.Series?.Rows.Any(r => r.Synthetic) == true;
 
         return view;
     }

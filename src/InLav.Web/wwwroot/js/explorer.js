@@ -27,9 +27,24 @@
     };
   }
 
+  // The chart's own graphic: the source line and, for generated values, the SYNTHETIC line and a watermark, so a PNG or
+  // SVG of the chart says it too.
   function footer(data) {
-    return [{ type: 'text', left: 8, bottom: 4, style: { text: data.source, fill: '#3d4955', font: '12px ' + font } }];
+    var parts = [{ type: 'text', left: 8, bottom: 4, style: { text: data.source, fill: '#3d4955', font: '12px ' + font } }];
+    if (data.synthetic) {
+      parts.push({ type: 'text', left: 8, bottom: 20, style: { text: data.synthetic, fill: '#a30000', font: '600 13px ' + font } });
+      parts.push({ type: 'text', right: 16, top: 40, silent: true, style: { text: data.synthetic.split(':')[0], fill: 'rgba(163,0,0,0.28)', font: '700 28px ' + font } });
+    }
+    // Low-reliability units: how they are drawn and how many, in the chart itself (its PNG and SVG keep the key).
+    if (data.reliabilityNote) {
+      parts.push({ type: 'text', left: 8, bottom: data.synthetic ? 36 : 20, style: { text: data.reliabilityNote, fill: '#1a1a1a', font: '12px ' + font } });
+    }
+    return parts;
   }
+
+  // Hatching of low-reliability values (dark diagonal lines over the class colour); excluded units get a grey grid.
+  var hatch = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [1.5, 3], rotation: 0.78, color: 'rgba(26,26,26,0.55)' };
+  var gridDecal = { symbol: 'rect', dashArrayX: [[1, 0], [1, 0]], dashArrayY: [1, 3], rotation: 0, color: 'rgba(92,111,130,0.7)' };
 
   function done(element, chart, option, error) {
     element.setAttribute('aria-busy', 'false');
@@ -90,7 +105,7 @@
             },
           },
           visualMap: {
-            type: 'piecewise', pieces: pieces, show: element.clientWidth >= 576, left: 8, bottom: 28, orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
+            type: 'piecewise', pieces: pieces, text: data.syntheticWord ? [data.syntheticWord, ''] : undefined, show: element.clientWidth >= 576, left: 8, bottom: 28 + (data.synthetic ? 16 : 0) + (data.reliabilityNote ? 16 : 0), orient: 'vertical', showLabel: true, itemGap: 4, itemWidth: 18, itemHeight: 12,
             textStyle: { color: textColour, fontFamily: font, fontSize: 12 }, hoverLink: true,
           },
           series: [{
@@ -100,9 +115,13 @@
             select: { disabled: true },
             // Areas without a value (suppressed, missing) are hatched, not only grey: colour is never the only carrier of meaning.
             data: data.values.map(function (v) {
-              return v.value === null
-                ? { name: v.code, value: NaN, itemStyle: { areaColor: data.noData.color, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [1, 3], rotation: -0.78, color: 'rgba(26,26,26,0.45)' } } }
-                : { name: v.code, value: v.value };
+              if (v.value === null) {
+                return { name: v.code, value: NaN, itemStyle: { areaColor: data.noData.color, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [1, 3], rotation: -0.78, color: 'rgba(26,26,26,0.45)' } } };
+              }
+              // Excluded low-reliability units stay out of the classes (no value on the map): light grey with a grid.
+              if (v.reliability === 'excluded') { return { name: v.code, value: NaN, itemStyle: { areaColor: '#d0d0d0', decal: gridDecal } }; }
+              if (v.reliability === 'hatch') { return { name: v.code, value: v.value, itemStyle: { decal: hatch } }; }
+              return { name: v.code, value: v.value };
             }),
           }],
         };
@@ -121,12 +140,13 @@
         animation: false,
         title: heading(data, element),
         graphic: footer(data),
-        grid: { left: 8, right: 90, top: 64, bottom: 28, containLabel: true },
+        grid: { left: 8, right: 90, top: 64, bottom: 28 + (data.synthetic ? 16 : 0) + (data.reliabilityNote ? 16 : 0), containLabel: true },
         tooltip: { trigger: 'item', formatter: function (p) { return escape(data.names[p.dataIndex]) + '<br>' + escape(data.texts[p.dataIndex]); } },
         xAxis: { type: 'value', axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
         yAxis: { type: 'category', inverse: true, data: data.names, axisLabel: { color: textColour, fontFamily: font, width: 160, overflow: 'truncate' } },
         series: [{
-          type: 'bar', data: data.values, itemStyle: { color: data.color },
+          type: 'bar', itemStyle: { color: data.color },
+          data: data.values.map(function (v, i) { return data.unreliable && data.unreliable[i] ? { value: v, itemStyle: { decal: hatch } } : v; }),
           label: { show: true, position: 'right', color: textColour, fontFamily: font, formatter: function (p) { return data.texts[p.dataIndex].split(' [')[0]; } },
         }],
       };
@@ -141,13 +161,28 @@
         title: heading(data, element),
         graphic: footer(data),
         legend: { type: 'scroll', top: 52, textStyle: { color: textColour, fontFamily: font } },
-        grid: { left: 8, right: 24, top: 96, bottom: 32, containLabel: true },
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: data.periods, axisLabel: { color: textColour, fontFamily: font } },
+        grid: { left: 8, right: 24, top: 96, bottom: data.synthetic ? 48 : 32, containLabel: true },
+        tooltip: {
+          trigger: 'axis',
+          formatter: function (items) {
+            if (!items.length) { return ''; }
+            var label = data.periods[items[0].dataIndex];
+            var lines = ['<strong>' + escape(label === null ? data.gap : label) + '</strong>'];
+            items.forEach(function (p) { lines.push(p.marker + escape(p.seriesName) + ': ' + (p.value[1] === null ? '–' : escape(axisNumber(p.value[1])))); });
+            return lines.join('<br>');
+          },
+        },
+        // A true time axis: periods at their place in time, gaps (periods the source lacks) left empty and not joined.
+        xAxis: {
+          type: 'time', min: data.times[0], max: data.times[data.times.length - 1],
+          minInterval: data.granularity === 'year' || data.granularity === 'date' ? 365 * 24 * 3600 * 1000 : undefined,
+          axisLabel: { color: textColour, fontFamily: font, hideOverlap: true, formatter: data.granularity === 'year' ? '{yyyy}' : undefined },
+        },
         yAxis: { type: 'value', scale: true, axisLabel: { color: textColour, fontFamily: font, formatter: axisNumber } },
         series: data.series.map(function (s, i) {
           return {
-            type: 'line', name: s.name, data: s.values, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
+            type: 'line', name: s.name, connectNulls: false, symbol: symbols[i % symbols.length], symbolSize: 9,
+            data: s.values.map(function (v, j) { return [data.times[j], v]; }),
             lineStyle: { type: dashes[i % dashes.length], width: 2 },
           };
         }),
@@ -160,6 +195,9 @@
     var a = document.createElement('a');
     a.href = url;
     a.download = name;
+    // Never seen nor read out while it lives (a second): a hidden link named after its file.
+    a.textContent = name;
+    a.hidden = true;
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);

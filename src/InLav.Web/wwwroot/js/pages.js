@@ -108,10 +108,14 @@
     function points(list) { return list.map(function (p) { return { value: [p.x, p.y], name: p.name, link: p.link }; }); }
     var xs = data.points.map(function (p) { return p.x; });
     var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+    // Generated values: the chart's own title and graphic say SYNTHETIC, so a copy of the chart says it too.
+    var titled = !!data.title;
     chart.setOption({
       animation: false,
-      legend: { textStyle: text, top: 0 },
-      grid: { left: 70, right: 30, top: 40, bottom: 60 },
+      title: titled ? { text: data.title, left: 8, top: 0, textStyle: { color: '#a30000', fontFamily: font, fontSize: 14, fontWeight: 600 } } : undefined,
+      graphic: data.synthetic ? [{ type: 'text', right: 30, top: 56, silent: true, style: { text: data.synthetic, fill: 'rgba(163,0,0,0.6)', font: '700 16px ' + font } }] : undefined,
+      legend: { textStyle: text, top: titled ? 24 : 0 },
+      grid: { left: 70, right: 30, top: titled ? 64 : 40, bottom: 60 },
       tooltip: {
         trigger: 'item',
         formatter: function (p) { return p.data && p.data.name ? escape(p.data.name) + '<br>' + escape(data.xLabel) + ': ' + number.format(p.data.value[0]) + '<br>' + escape(data.yLabel) + ': ' + number.format(p.data.value[1]) : ''; },

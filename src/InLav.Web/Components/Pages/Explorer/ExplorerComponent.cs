@@ -22,10 +22,50 @@ public abstract class ExplorerComponent : PageBase
 
     protected IndicatorDefinition Def => View.Definition;
 
-    protected new string Title => base.Title(Def);
+    /// <summary>The indicator's title, after the word SINTETICO/SYNTHETIC when any value shown is generated.</summary>
+    protected new string Title => (View.Synthetic ? SyntheticWord + " – " : "") + base.Title(Def);
 
     /// <summary>"Title (unit)", the title of the charts.</summary>
     protected string TitleAndUnit => Title + " (" + UnitText(Def.Unit) + ")";
+
+    /// <summary>SINTETICO (Italian) or SYNTHETIC (English).</summary>
+    protected string SyntheticWord => T("explorer.synthetic.word");
+
+    /// <summary>The line every chart of generated values carries in its own graphic (so its PNG and SVG say it too); null otherwise.</summary>
+    protected string? SyntheticLine => View.Synthetic ? T("explorer.synthetic.chart") : null;
+
+    /// <summary>The chart's own key to low-reliability units (hatched, or excluded and how many); null when there are none.</summary>
+    protected string? ReliabilityNote => View.LowReliability.Count == 0 ? null
+        : Format(State.ExcludesLowReliability ? "explorer.reliability.chart.excluded" : "explorer.reliability.chart.hatched", View.LowReliability.Count);
+
+    /// <summary>A row's reliability flags in words, joined; empty when it has none.</summary>
+    protected string ReliabilityText(IndicatorRow row) => string.Join("; ", row.Reliability.Select(ReliabilityFlagText));
+
+    /// <summary>A reliability code (<see cref="ReliabilityFlag"/>) in words.</summary>
+    protected string ReliabilityFlagText(string code) =>
+        ReliabilityFlag.All.Contains(code, StringComparer.Ordinal) ? T("explorer.reliability.flag." + code) : code;
+
+    /// <summary>
+    /// The change on the previous period in the right arithmetic: for a rate, share or gap in its unit (percentage points for a
+    /// percentage: "+1,2 p.p."); for a count or an amount the difference and the relative change ("+120 (+3,4 %)").
+    /// </summary>
+    protected string ChangeText(IndicatorRow row)
+    {
+        if (row.Derived?.Change is not { } change)
+        {
+            return "–";
+        }
+
+        if (ValueNature.IsExtensive(Def.Nature))
+        {
+            return Signed(change, Def.Decimals) + (row.Derived.ChangePercent is { } pct ? " (" + Signed(pct, 1) + " %)" : "");
+        }
+
+        return Signed(change, Def.Decimals) + " " + ChangeUnit;
+    }
+
+    /// <summary>The unit of a change of a rate: percentage points for a percentage, the indicator's unit otherwise.</summary>
+    protected string ChangeUnit => Def.Unit == "%" ? T("explorer.change.pp") : UnitText(Def.Unit);
 
     /// <summary>The sources of the indicator in words.</summary>
     protected string SourceText => Format("explorer.source", string.Join(", ", Def.Sources));

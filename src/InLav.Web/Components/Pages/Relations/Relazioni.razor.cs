@@ -4,6 +4,7 @@ using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
 using InLav.Web.Components.Pages.Common;
+using InLav.Web.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Relations;
@@ -30,6 +31,18 @@ public partial class Relazioni : PageBase
     private CorrelationResult? result;
     private string? problem;
 
+    /// <summary>True when either indicator has generated (SYNTHETIC) values at the level and period used: the scatter, its statistics and p-values say so.</summary>
+    private bool synthetic;
+
+    private string Prefix => synthetic ? T("explorer.synthetic.word") + " – " : "";
+
+    /// <summary>An indicator built on a generated source: its option says SINTETICO/SYNTHETIC.</summary>
+    private string OptionLabel(IndicatorDefinition d) =>
+        Title(d) + (Web.Explorer.SyntheticMarks.HasGeneratedSource(d, Store.Catalogue) ? " – " + T("explorer.synthetic.word") : "");
+
+    private bool Generated(IndicatorDefinition d, string period) =>
+        IndicatorCache.AllPeriods(Store, d, level)?.Rows.Any(r => r.Synthetic && r.Period == period) == true;
+
     protected override void OnInitialized()
     {
         var snapshot = Store.Reader.Snapshot();
@@ -45,6 +58,7 @@ public partial class Relazioni : PageBase
         try
         {
             result = Store.Analysis.Correlate(x.Code, y.Code, level);
+            synthetic = Generated(x, result.PeriodX) || Generated(y, result.PeriodY);
         }
         catch (QueryException e)
         {
@@ -58,6 +72,8 @@ public partial class Relazioni : PageBase
     {
         kind = "scatter",
         locale = Culture.Name,
+        title = synthetic ? Prefix + Format("relations.chart.title", Title(y!), Title(x!)) : null,
+        synthetic = synthetic ? T("explorer.synthetic.chart") : null,
         xLabel = AxisLabel(x!),
         yLabel = AxisLabel(y!),
         unitsLabel = T("relations.chart.units"),
