@@ -105,13 +105,13 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
     }
 
     /// <summary>
-    /// Percentage points for a percentage, the unit for another rate, relative % for a count or an amount. Until the catalogue
-    /// declares each indicator's value nature (IndicatorDefinition.Nature), a sum of persons or taxpayers is a count, a euro
-    /// figure an amount, and everything else a rate.
+    /// Percentage points for a percentage, the unit for another rate, relative % for a count or an amount. The value nature
+    /// here is the catalogue's default (IndicatorDefinition.Nature, being added for issue 7: a count for a sum of persons or
+    /// taxpayers, else a rate); once that property is on this branch this reads <c>ValueNature.IsExtensive(d.Nature)</c>.
     /// </summary>
     public static ChangeKind ChangeKindOf(IndicatorDefinition d) =>
-        d.Unit == "%" ? ChangeKind.Points
-        : d.Unit == "euro" || (d.Kind == IndicatorKind.Sum && d.Unit is "persone" or "contribuenti") ? ChangeKind.Percent
+        d.Kind == IndicatorKind.Sum && d.Unit is "persone" or "contribuenti" ? ChangeKind.Percent
+        : d.Unit == "%" ? ChangeKind.Points
         : ChangeKind.Unit;
 
     /// <summary>The rank among the units without a reliability flag, and how many have one (item 4: rankings say whom they leave out).</summary>

@@ -1,4 +1,5 @@
 using InLav.Core.Indicators;
+using InLav.Sources.Catalogue;
 using InLav.Web.Components.Shell;
 using InLav.Web.Profiles;
 
@@ -63,5 +64,17 @@ public sealed class SignalReadingTests
         Assert.Equal("Esclusa dal segnale: manca qualche componente.", SignalReading.Line(composite with { Value = null, Reliability = [] }, "comune", Texts, Texts.Italian));
         Assert.Equal("The signal compares the units of a level: it is not computed for a single unit.",
             SignalReading.Line(composite with { Value = null, TooFewUnits = true, Reliability = [] }, "regione", Texts, Texts.English));
+    }
+
+    [Fact]
+    public void Issue7_a_percentage_changes_in_points_another_rate_in_its_unit_and_a_count_in_percent()
+    {
+        var catalogue = IndicatorFiles.Load(SourceCatalogue.Load().Measures);
+        ChangeKind Of(string code) => UndeclaredWorkSignal.ChangeKindOf(catalogue.Indicators.Single(i => i.Code == code));
+        Assert.Equal(ChangeKind.Points, Of("wp2_mef_istat_gap"));
+        Assert.Equal(ChangeKind.Points, Of("low_income_share"));
+        Assert.Equal(ChangeKind.Unit, Of("birth_rate"));
+        Assert.Equal(ChangeKind.Unit, Of("mean_taxable_income"));
+        Assert.Equal(ChangeKind.Percent, Of("population"));
     }
 }
