@@ -105,12 +105,11 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
     }
 
     /// <summary>
-    /// Percentage points for a percentage, the unit for another rate, relative % for a count or an amount. The value nature
-    /// here is the catalogue's default (IndicatorDefinition.Nature, being added for issue 7: a count for a sum of persons or
-    /// taxpayers, else a rate); once that property is on this branch this reads <c>ValueNature.IsExtensive(d.Nature)</c>.
+    /// Percentage points for a percentage, the unit for another rate, relative % for a count or an amount
+    /// (<see cref="IndicatorDefinition.Nature"/>).
     /// </summary>
     public static ChangeKind ChangeKindOf(IndicatorDefinition d) =>
-        d.Kind == IndicatorKind.Sum && d.Unit is "persone" or "contribuenti" ? ChangeKind.Percent
+        ValueNature.IsExtensive(d.Nature) ? ChangeKind.Percent
         : d.Unit == "%" ? ChangeKind.Points
         : ChangeKind.Unit;
 
