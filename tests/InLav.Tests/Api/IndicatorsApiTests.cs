@@ -40,7 +40,7 @@ public sealed class IndicatorsApiTests(InLavAppFactory app)
     {
         using var client = app.NewClient();
         using var series = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/mean_taxable_income/series?level=provincia&unit=215"));
-        Assert.Equal(3, series.RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(6, series.RootElement.GetProperty("rows").GetArrayLength()); // tax years 2018–2023
 
         using var rankingDoc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/indicators/low_income_share/ranking?level=provincia&period=2021"));
         var ranking = rankingDoc.RootElement.GetProperty("rows").EnumerateArray().ToList();

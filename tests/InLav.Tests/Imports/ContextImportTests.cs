@@ -120,6 +120,6 @@ public sealed class ContextImportTests(ImportedStore imported)
             WHERE measure LIKE 'irpef\_%' ESCAPE '\' OR measure LIKE 'amc\_%' ESCAPE '\' OR measure LIKE 'bes\_%' ESCAPE '\' OR measure LIKE 'anac\_%' ESCAPE '\'
             """);
         Assert.Equal(defined.Count, published);
-        Assert.Equal(43 + 1 + (33 * 2) + (34 * 2) + 2 + 7 + 48, defined.Count);
+        Assert.Equal(43 + 2 + 1 + (33 * 2) + (34 * 2) + 2 + 7 + 48, defined.Count); // + irpef_total_income_n/_eur (2023 layout)
     }
 }
