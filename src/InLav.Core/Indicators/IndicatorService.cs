@@ -39,6 +39,14 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                 return [];
             }
 
+            // A classification's groups are sums of comuni: with additive terms it has values where the comuni have them.
+            var measures = reader.Measures();
+            if (level is not (BuiltInLevel.Regione or BuiltInLevel.Provincia or BuiltInLevel.Comune) && d.IsMeaningfulAt(BuiltInLevel.Comune)
+                && d.Terms.All(t => measures.Any(m => m.Id == t.Measure && m.Additive)))
+            {
+                return snapshot.Level(level).Units.Count == 0 ? [] : PeriodsWithValues(d, BuiltInLevel.Comune);
+            }
+
             try
             {
                 var rows = Compute(new IndicatorRequest(d.Code, level, Periods: ["all"]), derived: false).Rows;

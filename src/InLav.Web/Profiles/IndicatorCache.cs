@@ -36,7 +36,13 @@ public static class IndicatorCache
     {
         var definitions = store.Indicators.Catalogue.Indicators;
         var results = new IndicatorResult?[definitions.Count];
-        Parallel.For(0, definitions.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => results[i] = AllPeriods(store, definitions[i], level));
+        Parallel.For(0, definitions.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            results[i] = AllPeriods(store, definitions[i], level);
+
+            // The periods with values at the level (the API's listings and the UI's menus offer only those), warmed with it.
+            _ = store.Indicators.PeriodsWithValues(definitions[i], level);
+        });
         return [.. results.OfType<IndicatorResult>()];
     }
 
