@@ -33,9 +33,15 @@ public sealed class ReliabilityTests(ImportedStore imported)
             r => Assert.Equal(r.Denominator < 500, r.Reliability.Contains(ReliabilityFlag.SmallDenominator)));
         Assert.Contains(result.Rows, r => !r.Reliability.Contains(ReliabilityFlag.SmallDenominator));
 
-        // 2021 incomes over 2011 census employment: ten years apart, on every value; the frontier flag is absent until its classification is loaded.
+        // 2021 incomes over 2011 census employment: ten years apart, on every value.
         Assert.All(result.Rows, r => Assert.Contains(ReliabilityFlag.PeriodsApart, r.Reliability));
-        Assert.All(result.Rows, r => Assert.DoesNotContain(ReliabilityFlag.Frontier, r.Reliability));
+
+        // The Ticino frontier list is loaded with every source: every comune of Como is on it, none of Milano, and in Sondrio
+        // not Pedesina (014047), which the list leaves out (MANIFEST §19.2).
+        Assert.All(result.Rows.Where(r => r.UnitCode.StartsWith("013", StringComparison.Ordinal)), r => Assert.Contains(ReliabilityFlag.Frontier, r.Reliability));
+        Assert.All(result.Rows.Where(r => r.UnitCode.StartsWith("015", StringComparison.Ordinal)), r => Assert.DoesNotContain(ReliabilityFlag.Frontier, r.Reliability));
+        Assert.DoesNotContain(ReliabilityFlag.Frontier, result.Rows.Single(r => r.UnitCode == "014047").Reliability);
+        Assert.Equal(385, result.Rows.Count(r => r.Reliability.Contains(ReliabilityFlag.Frontier)));
         Assert.Contains("frontier", result.Definition.CaveatsEn, StringComparison.Ordinal);
         Assert.Contains("Switzerland", result.Definition.CaveatsEn, StringComparison.Ordinal);
     }
