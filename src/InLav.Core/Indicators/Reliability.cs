@@ -18,6 +18,13 @@ public static class ReliabilityFlag
 
     /// <summary>Every reliability flag, in the order channels list them.</summary>
     public static readonly IReadOnlyList<string> All = [SmallDenominator, PeriodsApart, Frontier];
+
+    /// <summary>
+    /// Whether the flags set a unit apart from its peers: a small denominator or the frontier. periods-apart is a property of the
+    /// indicator and period (every unit's terms come from the same periods), so maps, rankings and profiles hatch, exclude or
+    /// re-rank units by these two only and show periods-apart as it is.
+    /// </summary>
+    public static bool SetsApart(IReadOnlyList<string> flags) => flags.Any(f => f is SmallDenominator or Frontier);
 }
 
 /// <summary>

@@ -85,9 +85,9 @@ public sealed class ExplorerView
         }
 
         var worstFirst = view.Result.WorstFirst().ToList();
-        view.LowReliability = [.. worstFirst.Where(r => r.Reliability.Count > 0)];
+        view.LowReliability = [.. worstFirst.Where(r => ReliabilityFlag.SetsApart(r.Reliability))];
         view.Excluded = state.ExcludesLowReliability ? view.LowReliability : [];
-        view.Ranking = state.ExcludesLowReliability ? [.. worstFirst.Where(r => r.Reliability.Count == 0)] : worstFirst;
+        view.Ranking = state.ExcludesLowReliability ? [.. worstFirst.Where(r => !ReliabilityFlag.SetsApart(r.Reliability))] : worstFirst;
         view.SyntheticCount = view.Result.Rows.Count(r => r.Synthetic);
         view.Classes = Legend.Classes([.. view.Ranking.Select(r => r.Value!.Value)], state.Legend, def.HigherIsWorse);
         if (withSeries && view.Periods.Count > 0)

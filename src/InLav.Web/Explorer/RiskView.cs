@@ -86,7 +86,7 @@ public sealed class RiskView
             }
 
             valued[c.Indicator] = rows.Where(r => r.Value is not null).Select(r => r.UnitCode).ToHashSet(StringComparer.Ordinal);
-            foreach (var r in rows.Where(r => r.Reliability.Count > 0))
+            foreach (var r in rows.Where(r => ReliabilityFlag.SetsApart(r.Reliability)))
             {
                 (reliability.TryGetValue(r.UnitCode, out var set) ? set : reliability[r.UnitCode] = new HashSet<string>(StringComparer.Ordinal)).UnionWith(r.Reliability);
             }

@@ -128,7 +128,7 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
     private static ReliableRanking Rank(IndicatorResult result, string period)
     {
         var valued = result.Rows.Where(r => r.Period == period && r.Value is not null && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
-        var reliable = valued.Where(r => r.Reliability.Count == 0).OrderByDescending(r => r.Value).ToList();
+        var reliable = valued.Where(r => !ReliabilityFlag.SetsApart(r.Reliability)).OrderByDescending(r => r.Value).ToList();
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < reliable.Count; i++)
         {

@@ -174,7 +174,7 @@ public sealed class Issue7ExplorerTests(InLavAppFactory app, ClassBrowser chromi
     public async Task Issue7_low_reliability_units_are_hatched_or_excluded_by_a_choice_in_the_url_and_counted_and_listed()
     {
         var result = app.Store.Indicators.Compute(new("wp2_mef_istat_gap", "comune"));
-        var flagged = result.Rows.Where(r => r.Value is not null && r.Reliability.Count > 0).Select(r => r.UnitCode).Order(StringComparer.Ordinal).ToList();
+        var flagged = result.Rows.Where(r => r.Value is not null && ReliabilityFlag.SetsApart(r.Reliability)).Select(r => r.UnitCode).Order(StringComparer.Ordinal).ToList();
 
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync(PageSteps.Url(app, "/esplora?indicator=wp2_mef_istat_gap&level=comune"));

@@ -82,7 +82,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
                 Assert.Contains("regionale", reading, StringComparison.Ordinal);
             }
 
-            if (row.Reliability.Count > 0)
+            if (ReliabilityFlag.SetsApart(row.Reliability))
             {
                 Assert.Contains("leggere con cautela", reading, StringComparison.Ordinal);
             }
@@ -90,15 +90,15 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
             // A ranking says how many units it leaves out for their reliability flags, and ranks the unit among the others.
             var all = store.Indicators.Compute(new IndicatorRequest(definition.Code, level, Periods: [row.Period])).Rows
                 .Where(r => r.Value is not null && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
-            var flagged = all.Count(r => r.Reliability.Count > 0);
+            var flagged = all.Count(r => ReliabilityFlag.SetsApart(r.Reliability));
             var note = card.Locator("[data-field='rank-reliable']");
             Assert.Equal(flagged > 0 && row.Derived?.Rank is not null ? 1 : 0, await note.CountAsync());
             if (flagged > 0 && row.Derived?.Rank is not null)
             {
                 Assert.Equal(flagged.ToString(CultureInfo.InvariantCulture), await note.GetAttributeAsync("data-flagged"));
-                var reliable = all.Where(r => r.Reliability.Count == 0).ToList();
+                var reliable = all.Where(r => !ReliabilityFlag.SetsApart(r.Reliability)).ToList();
                 var text = await note.InnerTextAsync();
-                Assert.Contains(row.Reliability.Count > 0
+                Assert.Contains(ReliabilityFlag.SetsApart(row.Reliability)
                     ? $"{flagged.ToString("N0", Italian)} unità del livello"
                     : $"{(reliable.Count(r => r.Value > row.Value) + 1).ToString("N0", Italian)} su {reliable.Count.ToString("N0", Italian)} senza avvertenze", text, StringComparison.Ordinal);
             }

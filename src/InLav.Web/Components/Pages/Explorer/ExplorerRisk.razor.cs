@@ -78,7 +78,7 @@ public partial class ExplorerRisk : PageBase
                 text = T("explorer.risk.score") + " " + Signed(s.Row.Score, 2),
                 rank = Format("explorer.rank", s.Rank, v.Shown.Count),
                 flags = s.Reliability.Select(c => "⚠ " + ReliabilityText(c)),
-                reliability = s.Reliability.Count > 0 ? "hatch" : null,
+                reliability = ReliabilityFlag.SetsApart(s.Reliability) ? "hatch" : null,
             });
         }
 
