@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
+using InLav.Core;
 using InLav.Core.Query;
 
 namespace InLav.Cli;

@@ -14,7 +14,7 @@ builder.AddInLavStore();
 builder.AddInLavProfiles();
 builder.AddInLavApi();
 builder.AddInLavGeo();
-builder.Services.AddRazorComponents();
+builder.AddInLavComponents();
 
 var app = builder.Build();
 app.UseInLavApi();

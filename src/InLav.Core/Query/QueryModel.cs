@@ -46,9 +46,3 @@ public sealed record QueryResult(
     IReadOnlyList<string> Periods,
     IReadOnlyList<QueryRow> Rows,
     IReadOnlyList<Note> Notes);
-
-/// <summary>A question that cannot be answered as asked (unknown measure, level, period, dimension…).</summary>
-public sealed class QueryException(string title, string detail) : Exception(detail)
-{
-    public string Title { get; } = title;
-}

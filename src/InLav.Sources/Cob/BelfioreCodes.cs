@@ -47,8 +47,8 @@ public sealed class BelfioreCodes
         foreach (var r in DelimitedReader.Read(path, layout))
         {
             var istat = ComuneCode.Normalize(r["CODISTAT"]) ?? throw new SourceFormatException(r.At("CODISTAT"), $"'{r["CODISTAT"]}' is not a comune code");
-            var from = Parsers.ParserHelpers.Date(r, "DATAISTITUZIONE");
-            var to = Parsers.ParserHelpers.Date(r, "DATACESSAZIONE");
+            var from = RecordValues.Date(r, "DATAISTITUZIONE");
+            var to = RecordValues.Date(r, "DATACESSAZIONE");
             rows.Add((r["CODCATASTALE"], from, to, istat));
         }
 

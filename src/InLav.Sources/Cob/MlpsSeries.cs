@@ -33,8 +33,8 @@ public static class MlpsSeries
                 continue;
             }
 
-            var year = Parsers.ParserHelpers.Int(r, "anno");
-            var quarter = Parsers.ParserHelpers.Int(r, "trimestre");
+            var year = RecordValues.Int(r, "anno");
+            var quarter = RecordValues.Int(r, "trimestre");
             if (quarter is < 1 or > 4 || year is < 2000 or > 2100)
             {
                 throw new SourceFormatException(r.At(quarter is < 1 or > 4 ? "trimestre" : "anno"), FormattableString.Invariant($"{year} Q{quarter} is not a quarter"));

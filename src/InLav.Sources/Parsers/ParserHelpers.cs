@@ -67,22 +67,9 @@ public static class ParserHelpers
         }
     }
 
-    public static DateOnly Date(DelimitedRecord record, string column, params string[] formats)
-    {
-        var raw = record[column];
-        if (DateOnly.TryParseExact(raw, formats.Length == 0 ? ["yyyy-MM-dd"] : formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
+    /// <inheritdoc cref="RecordValues.Date"/>
+    public static DateOnly Date(DelimitedRecord record, string column, params string[] formats) => RecordValues.Date(record, column, formats);
 
-        throw new SourceFormatException(record.At(column), $"'{raw}' in '{column}' is not a date ({string.Join(" or ", formats.Length == 0 ? ["yyyy-MM-dd"] : formats)})");
-    }
-
-    public static int Int(DelimitedRecord record, string column)
-    {
-        var raw = record[column];
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new SourceFormatException(record.At(column), $"'{raw}' in '{column}' is not a whole number");
-    }
+    /// <inheritdoc cref="RecordValues.Int"/>
+    public static int Int(DelimitedRecord record, string column) => RecordValues.Int(record, column);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using InLav.Core;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Query;

@@ -1,6 +1,6 @@
 using InLav.Core.Territory;
 using InLav.Store;
-using InLav.Web.Hosting;
+using InLav.Web.Warmup;
 
 namespace InLav.Web.Geo;
 

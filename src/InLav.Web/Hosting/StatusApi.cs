@@ -1,4 +1,5 @@
 using InLav.Store;
+using InLav.Web.Warmup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InLav.Web.Hosting;

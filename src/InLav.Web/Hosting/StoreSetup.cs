@@ -1,5 +1,6 @@
 using InLav.Store;
 using InLav.Store.Imports;
+using InLav.Web.Warmup;
 
 namespace InLav.Web.Hosting;
 
@@ -31,7 +32,6 @@ public static class StoreSetup
         builder.Services.AddSingleton<ImportService>();
         builder.Services.AddSingleton<ServerLock>();
         builder.Services.AddSingleton<ImportState>();
-        builder.Services.AddSingleton<Components.Shell.Texts>();
         builder.Services.AddHostedService<StartupImport>();
     }
 }

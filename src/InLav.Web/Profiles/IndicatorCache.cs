@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using InLav.Core;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;

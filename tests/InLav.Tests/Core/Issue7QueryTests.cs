@@ -1,4 +1,5 @@
 using System.Globalization;
+using InLav.Core;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Query;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InLav.Core;
 using InLav.Core.Query;
 using InLav.Store.Imports;
 using InLav.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Net;
 using InLav.Store;
 using InLav.Web.Hosting;
+using InLav.Web.Warmup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

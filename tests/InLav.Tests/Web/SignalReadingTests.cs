@@ -1,5 +1,6 @@
 using InLav.Core.Indicators;
 using InLav.Sources.Catalogue;
+using InLav.Web.Components.Pages.Profile;
 using InLav.Web.Components.Shell;
 using InLav.Web.Profiles;
 

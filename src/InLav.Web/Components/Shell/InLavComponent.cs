@@ -1,6 +1,5 @@
 using System.Globalization;
 using InLav.Core;
-using InLav.Web.Profiles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -27,7 +26,7 @@ public abstract class InLavComponent : ComponentBase
     protected bool English => Lang == Texts.English;
 
     /// <summary>en-GB or it-IT; its Name is the locale the chart scripts use.</summary>
-    protected CultureInfo Culture => culture ??= ProfileSummary.CultureOf(Lang);
+    protected CultureInfo Culture => culture ??= UiCulture.Of(Lang);
 
     protected string T(string key) => Texts.Get(Lang, key);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InLav.Core.Indicators;
 using InLav.Tests.Support;
+using InLav.Web.Components.Pages.Profile;
 using InLav.Web.Components.Shell;
 using InLav.Web.Profiles;
 using Xunit.Abstractions;

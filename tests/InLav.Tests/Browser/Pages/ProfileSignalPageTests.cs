@@ -67,7 +67,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
             // The change of a percentage is in percentage points, on the card and in the indicator table.
             if (definition.Unit == "%" && row.Derived is { Change: { } change, PreviousPeriod: { } previous })
             {
-                var period = InLav.Web.Profiles.ProfileSummary.Period(previous, Italian);
+                var period = InLav.Web.Components.Pages.Profile.ProfileSummary.Period(previous, Italian);
                 Assert.Equal($"{Signed(change, definition.Decimals)} punti percentuali dal {period}", await card.Locator("[data-field='trend']").InnerTextAsync());
                 Assert.Equal($"{Signed(change, definition.Decimals)} punti dal {period}",
                     await page.Locator($"#profile-indicators tr[data-indicator='{definition.Code}'] [data-field='change']").InnerTextAsync());
@@ -152,7 +152,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
             Assert.Equal(r.Value is { } v ? v.ToString("N0", Italian) : "–", (await cell.TextContentAsync())?.Trim());
         }
 
-        var date = InLav.Web.Profiles.ProfileSummary.Period(own.Value.Period, Italian);
+        var date = InLav.Web.Components.Pages.Profile.ProfileSummary.Period(own.Value.Period, Italian);
         Assert.Contains(date, await first.Locator("[data-field='age-source']").InnerTextAsync(), StringComparison.Ordinal);
 
         // A comune also shows its province's structure when the province has a more recent one (POSAS single ages).
@@ -166,7 +166,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
                 var second = page.Locator(".inlav-age").Nth(1);
                 Assert.Equal(parent.Period, await second.GetAttributeAsync("data-age-period"));
                 Assert.Equal(province.Code, await second.GetAttributeAsync("data-age-unit"));
-                Assert.Contains(InLav.Web.Profiles.ProfileSummary.Period(parent.Period, Italian), await second.Locator("[data-field='age-source']").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Contains(InLav.Web.Components.Pages.Profile.ProfileSummary.Period(parent.Period, Italian), await second.Locator("[data-field='age-source']").InnerTextAsync(), StringComparison.Ordinal);
             }
         }
 

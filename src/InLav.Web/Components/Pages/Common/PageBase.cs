@@ -24,7 +24,7 @@ public abstract class PageBase : InLavComponent
     protected string Signed(double? value, int decimals) =>
         value is { } v ? (v > 0 ? "+" : v < 0 ? "−" : "") + Math.Abs(v).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture) : "–";
 
-    protected string Period(string period) => ProfileSummary.Period(period, Culture);
+    protected string Period(string period) => UiCulture.Period(period, Culture);
 
     protected string Title(IndicatorDefinition d) => Pick(d.TitleIt, d.TitleEn);
 

@@ -1,3 +1,4 @@
+using InLav.Core;
 using InLav.Core.Analysis;
 using InLav.Core.Indicators;
 using InLav.Core.Query;

@@ -1,4 +1,4 @@
-namespace InLav.Web.Hosting;
+namespace InLav.Web.Warmup;
 
 /// <summary>Whether the startup import is still running, for the status endpoint (and the tests that wait for it).</summary>
 public sealed class ImportState

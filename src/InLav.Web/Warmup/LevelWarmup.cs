@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace InLav.Web.Hosting;
+namespace InLav.Web.Warmup;
 
 /// <summary>
 /// Work a feature does once the startup import is done, level by level, so no visitor waits for it; the server log shows

@@ -1,8 +1,9 @@
 using System.Globalization;
 using InLav.Core.Territory;
 using InLav.Web.Components.Shell;
+using InLav.Web.Profiles;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Web.Components.Pages.Profile;
 
 /// <summary>
 /// The short text at the top of a profile, written from the profile's numbers (never typed by hand): population, mean
@@ -60,11 +61,8 @@ public static class ProfileSummary
         return sentences;
     }
 
-    public static CultureInfo CultureOf(string lang) => CultureInfo.GetCultureInfo(lang == Texts.English ? "en-GB" : "it-IT");
+    public static CultureInfo CultureOf(string lang) => UiCulture.Of(lang);
 
-    /// <summary>"2025-01-01" → "1 gennaio 2025" / "1 January 2025"; "2025-01" → "gennaio 2025"; a year stays a year.</summary>
-    public static string Period(string period, CultureInfo culture) =>
-        DateOnly.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("d MMMM yyyy", culture)
-        : DateOnly.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m.ToString("MMMM yyyy", culture)
-        : period;
+    /// <inheritdoc cref="UiCulture.Period"/>
+    public static string Period(string period, CultureInfo culture) => UiCulture.Period(period, culture);
 }

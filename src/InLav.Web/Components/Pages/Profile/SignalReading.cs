@@ -1,8 +1,9 @@
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Web.Components.Shell;
+using InLav.Web.Profiles;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Web.Components.Pages.Profile;
 
 /// <summary>
 /// The one-line plain-language reading of a line of the undeclared-work card, written from its values (never typed by
