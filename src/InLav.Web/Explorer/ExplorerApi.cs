@@ -104,6 +104,7 @@ public static class ExplorerApi
             new[] { "sources", string.Join("; ", d.Sources) },
             new[] { "licence", Licence },
             new[] { "flags", "c confidential (disclosure control); s suppressed at source; p partial; m missing; e provisional; n not computable; x synthetic" },
+            new[] { "reliability", FormattableString.Invariant($"small-denominator: denominator below {d.MinDenominator}; periods-apart: numerator and denominator more than {d.MaxYearsApart} years apart; frontier: the unit is or contains a comune of the cross-border frontier classification") },
         };
         info.AddRange(result.Notes.Select(n => (IReadOnlyList<string>)["note", n.Text]));
         return XlsxWriter.Write([new XlsxWriter.Sheet(synthetic ? "SYNTHETIC values" : "values", XlsxWriter.ParseCsv(IndicatorCsv.ToCsv(result))), new XlsxWriter.Sheet("metadata", info)]);
