@@ -19,6 +19,7 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 app.UseInLavApi();
 app.UseInLavGeo();
+app.UseInLavAnswerCaching();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStatusApi();
