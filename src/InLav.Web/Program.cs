@@ -20,6 +20,7 @@ var app = builder.Build();
 app.UseInLavApi();
 app.UseInLavGeo();
 app.UseInLavAnswerCaching();
+app.MapStaticAssets();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStatusApi();

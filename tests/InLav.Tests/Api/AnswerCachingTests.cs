@@ -149,6 +149,21 @@ public sealed class AnswerCachingTests(InLavAppFactory app)
         Assert.Equal(10_148_233 + 7, await RegionValue(fresh));
     }
 
+    [Theory]
+    [InlineData("/css/explorer.css", "gzip")]
+    [InlineData("/api/v1/indicators", "br")]
+    [InlineData("/esplora", "br")]
+    public async Task Issue9_static_assets_come_precompressed_and_large_dynamic_answers_compressed(string path, string encoding)
+    {
+        using var client = app.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.NotNull(response.Headers.ETag);
+    }
+
     [Fact]
     public void Issue9_the_tag_depends_on_the_publication_path_query_and_negotiation()
     {
