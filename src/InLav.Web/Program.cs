@@ -13,11 +13,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInLavStore();
 builder.AddInLavProfiles();
 builder.AddInLavApi();
+builder.AddInLavRest();
 builder.AddInLavGeo();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 app.UseInLavApi();
+app.UseInLavRest();
 app.UseInLavGeo();
 app.UseInLavAnswerCaching();
 app.MapStaticAssets();

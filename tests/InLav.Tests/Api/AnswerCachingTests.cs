@@ -187,29 +187,4 @@ public sealed class AnswerCachingTests(InLavAppFactory app)
     {
         public void Report(ImportProgress value) => report(value);
     }
-
-    /// <summary>The real host (in-memory test server) on a temp data directory of a few real files, imported on start.</summary>
-    private sealed class SmallHost(string dataDirectory, string folder) : WebApplicationFactory<Program>
-    {
-        public InLav.Store.InLavStore Store => Services.GetRequiredService<InLav.Store.InLavStore>();
-
-        public new HttpClient CreateClient()
-        {
-            var client = base.CreateClient();
-            if (!Services.GetRequiredService<ImportState>().StartupImport.Wait(TimeSpan.FromMinutes(5)))
-            {
-                throw new TimeoutException("the start-up import did not end within 5 minutes");
-            }
-
-            return client;
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("InLav:DatabasePath", Path.Combine(folder, "web.duckdb"));
-            builder.UseSetting("InLav:DataDirectory", dataDirectory);
-            builder.UseEnvironment("Development");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-    }
 }
