@@ -36,7 +36,11 @@ public static class StatusApi
             return Results.Problem("The start-up import is running; the previous publication is served meanwhile.", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Start-up import running", extensions: new Dictionary<string, object?>
                 {
-                    ["engine"] = status.Engine, ["startupImportDone"] = false, ["publishedSources"] = status.PublishedSources, ["comuni"] = status.Comuni, ["configuration"] = status.Configuration,
+                    ["engine"] = status.Engine,
+                    ["startupImportDone"] = false,
+                    ["publishedSources"] = status.PublishedSources,
+                    ["comuni"] = status.Comuni,
+                    ["configuration"] = status.Configuration,
                 });
         }
 

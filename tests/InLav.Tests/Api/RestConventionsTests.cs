@@ -69,7 +69,9 @@ public sealed class RestConventionsTests(InLavAppFactory app)
         using var store = new TempStore([]);
         using var host = new SmallHost(store.DataDirectory, store.Folder, new Dictionary<string, string>
         {
-            ["InLav:RateLimit:PermitLimit"] = "3", ["InLav:RateLimit:WindowSeconds"] = "60", ["InLav:ImportOnStart"] = "false",
+            ["InLav:RateLimit:PermitLimit"] = "3",
+            ["InLav:RateLimit:WindowSeconds"] = "60",
+            ["InLav:ImportOnStart"] = "false",
         });
         using var client = host.CreateClient();
         var remaining = new List<string>();
