@@ -30,7 +30,7 @@ public sealed class ServerClient : IStoreClient
 
     public string Description => $"via the running server at {Url}";
 
-    /// <summary>True when GET /api/v1/status answers within a few seconds.</summary>
+    /// <summary>True when GET /api/v1/status answers within a few seconds (503 too: the server is up, importing or unhealthy, and holds the store).</summary>
     public async Task<bool> IsUpAsync(CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -38,7 +38,7 @@ public sealed class ServerClient : IStoreClient
         try
         {
             using var response = await http.GetAsync(new Uri("api/v1/status", UriKind.Relative), timeout.Token).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {

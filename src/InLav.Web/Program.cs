@@ -13,12 +13,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInLavStore();
 builder.AddInLavProfiles();
 builder.AddInLavApi();
+builder.AddInLavRest();
 builder.AddInLavGeo();
 builder.AddInLavComponents();
 
 var app = builder.Build();
 app.UseInLavApi();
+app.UseInLavRest();
 app.UseInLavGeo();
+app.UseInLavAnswerCaching();
+app.MapStaticAssets();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapStatusApi();

@@ -94,6 +94,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
         Sql.Execute(c, "INSERT INTO import_run (run_id, source_id, total_bytes, sha256, started_at, outcome, previous_run_id, triggered_by, synthetic) VALUES ($r, $s, $b, $h, $t, $o, $p, $by, $syn)",
             ("r", runId), ("s", source.Id), ("b", totalBytes), ("h", combined), ("t", Sql.UtcNow()), ("o", RunOutcome.Running), ("p", publishedRun), ("by", triggeredBy), ("syn", source.Synthetic));
         store.Engine.BulkInsert(c, "import_file", fileInfos.Select(fi => new object?[] { runId, fi.FileName, fi.SizeBytes, fi.Sha256 }));
+        store.Reader.Invalidate(); // the runs log changed (HTTP validators follow the reader's publication number)
 
         // Parse everything first: nothing is written unless the whole source is clean.
         var dataset = new ParsedDataset();
@@ -217,6 +218,7 @@ public sealed class ImportService(InLavStore store, ILogger<ImportService> logge
     private ImportOutcome Finish(System.Data.Common.DbConnection c, SourceDefinition source, long runId, string outcome, long read, long loaded, long rejected, IReadOnlyList<string> messages, Stopwatch clock)
     {
         Record(c, runId, outcome, read, loaded, rejected, messages);
+        store.Reader.Invalidate(); // the runs log changed
         if (outcome != RunOutcome.Failed)
         {
             logger.LogInformation("{Source}: run {Run} {Outcome}", source.Id, runId, outcome);

@@ -12,6 +12,7 @@ namespace InLav.Store.Reading;
 public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalogue) : IStatisticsReader
 {
     private const string Published = "run_id IN (SELECT run_id FROM published)";
+    private static long publications;
     private volatile State state = new();
 
     /// <summary>
@@ -20,6 +21,7 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
     /// </summary>
     private sealed class State
     {
+        public readonly long Publication = Interlocked.Increment(ref publications);
         public readonly Lock Gate = new();
         public volatile TerritorialSnapshot? Snapshot;
         public volatile Dictionary<string, IReadOnlyList<string>>? Periods;
@@ -29,6 +31,13 @@ public sealed class StatisticsStore(IStoreEngine engine, SourceCatalogue catalog
 
     /// <summary>Drops the cached snapshot: the next question sees the newly published state.</summary>
     public void Invalidate() => state = new State();
+
+    /// <summary>
+    /// The number of the publication state served now: it changes with every <see cref="Invalidate"/> (a publication, a
+    /// rollback, a run recorded), never twice the same in a process. An answer computed after reading it is at least as
+    /// new as it, so an HTTP validator derived from it is never stale.
+    /// </summary>
+    public long Publication => state.Publication;
 
     public IReadOnlyList<MeasureDefinition> Measures() => catalogue.Measures;
 

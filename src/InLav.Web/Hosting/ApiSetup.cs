@@ -14,6 +14,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o =>
         {
+            OpenApiDescriptions.Add(o);
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "InLav Cruscotto API";
@@ -37,7 +38,32 @@ public static class ApiSetup
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new UndefinedAsNull());
         });
+    }
+
+    /// <summary>
+    /// An undefined statistic (NaN, ±∞: a correlation of a constant indicator, or of fewer than 3 units) is written as
+    /// null, with the answer's note saying why, instead of failing the whole answer (it was a 400 "Bad request").
+    /// </summary>
+    public sealed class UndefinedAsNull : JsonConverter<double>
+    {
+        public override bool HandleNull => true;
+
+        public override double Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            reader.TokenType == System.Text.Json.JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, double value, System.Text.Json.JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(value);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
     }
 
     public static void UseInLavApi(this WebApplication app)

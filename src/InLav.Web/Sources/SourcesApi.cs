@@ -35,8 +35,8 @@ public static class SourcesApi
         new(s.Id, s.Title, s.TitleEn, s.Publisher, s.Licence, s.ReferencePeriod, s.Url, s.Files, s.Format, s.Parser, s.Quirks, s.Notes,
             runs?.Published?.RunId, runs?.Latest?.StartedAt);
 
-    private static Ok<IReadOnlyList<ImportRun>> Runs(InLavStore store, string? source, int? limit) =>
-        TypedResults.Ok(ImportRuns.List(store, source, Math.Clamp(limit ?? 200, 1, 10_000)));
+    private static Ok<List<ImportRun>> Runs(HttpContext http, InLavStore store, string? source, int? limit, int? offset) =>
+        TypedResults.Ok(Hosting.Paging.Page(http, ImportRuns.List(store, source, int.MaxValue), limit, offset, defaultLimit: 200, maxLimit: 10_000));
 
     private static Results<Ok<ImportRun>, ProblemHttpResult> Run(InLavStore store, long runId) =>
         ImportRuns.Find(store, runId) is { } run

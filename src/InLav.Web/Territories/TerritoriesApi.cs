@@ -20,7 +20,9 @@ public static class TerritoriesApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Territories");
         api.MapGet("/levels", Levels).WithName("ListLevels").WithSummary("Territorial levels: regione, provincia, comune and every loaded classification.");
-        api.MapGet("/levels/{level}/units", Units).WithName("ListLevelUnits").WithSummary("The units of a level in a territorial configuration.");
+        api.MapGet("/levels/{level}/units", Units).WithName("ListLevelUnits").WithSummary("The units of a level in a territorial configuration.")
+            .WithDescription("The units of a level with their codes and names; 404 for an unknown level. Paginated with limit (default and at most 5000: every comune of Lombardy in one page) and offset; "
+                + "the total is in X-Total-Count and the next and previous pages in the Link header.");
         api.MapGet("/territories/search", Search).WithName("SearchTerritories").WithSummary("Search comuni and groups by name.");
         api.MapGet("/territories/{level}/{code}", Unit).WithName("GetTerritory").WithSummary("One unit with its parents (the groups it belongs to) and children (its comuni).");
         api.MapGet("/classifications", Classifications).WithName("ListClassifications").WithSummary("Loaded classifications with their editions and sources.");
@@ -52,7 +54,7 @@ public static class TerritoriesApi
         return TypedResults.Ok(list);
     }
 
-    private static Results<Ok<List<UnitInfo>>, ProblemHttpResult> Units(InLavStore store, string level, string? configuration)
+    private static Results<Ok<List<UnitInfo>>, ProblemHttpResult> Units(HttpContext http, InLavStore store, string level, string? configuration, int? limit, int? offset)
     {
         var s = store.Reader.Snapshot();
         if (!s.HasLevel(level))
@@ -61,7 +63,8 @@ public static class TerritoriesApi
         }
 
         var m = s.Level(level, Configuration(s, configuration));
-        return TypedResults.Ok(m.Units.Select(u => new UnitInfo(u.Level, u.Code, u.Name, m.MembersOf.GetValueOrDefault(u.Code)?.Count ?? 0)).ToList());
+        var all = m.Units.Select(u => new UnitInfo(u.Level, u.Code, u.Name, m.MembersOf.GetValueOrDefault(u.Code)?.Count ?? 0)).ToList();
+        return TypedResults.Ok(Hosting.Paging.Page(http, all, limit, offset, defaultLimit: 5_000, maxLimit: 5_000));
     }
 
     private static Results<Ok<List<TerritorialUnit>>, ProblemHttpResult> Search(InLavStore store, string? q, int? limit)
