@@ -15,7 +15,7 @@ public sealed record IndicatorRequest(
     IReadOnlyDictionary<string, string>? Filters = null,
     IReadOnlyList<string>? Breakdowns = null,
     IReadOnlyList<string>? Units = null,
-    Audience Audience = Audience.Public,
+    AccessScope? Scope = null,
     string? BasePeriod = null,
     IReadOnlyList<string>? Exclude = null);
 

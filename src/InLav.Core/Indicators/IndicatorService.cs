@@ -94,7 +94,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
         // Filter values checked and written as the query service writes them (an unknown value is a 400, never an empty answer).
         var filters = QueryService.NormaliseFilters(request.Filters, out _);
         var exclude = ExcludedFlags(request.Exclude);
-        var rows = Values(def, request.Level, request.Configuration, periods, filters, breakdowns, request.Audience, out var mapping, out var notes);
+        var rows = Values(def, request.Level, request.Configuration, periods, filters, breakdowns, request.Scope ?? AccessScope.Public, out var mapping, out var notes);
         var excluded = rows.Where(r => r.Reliability.Any(exclude.Contains)).ToList();
         if (excluded.Count > 0)
         {
@@ -160,12 +160,12 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     }
 
     private List<IndicatorRow> Values(IndicatorDefinition def, string level, string? configuration, IReadOnlyList<string> periods,
-        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, out LevelMapping mapping, out List<Note> notes)
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, AccessScope scope, out LevelMapping mapping, out List<Note> notes)
     {
         var snapshot = reader.Snapshot();
         mapping = snapshot.Level(level, snapshot.QueryConfiguration(configuration));
         notes = [.. mapping.Notes];
-        var countMeasures = audience == Audience.Public ? CountMeasures() : [];
+        var countMeasures = scope.SeesEverything ? [] : CountMeasures();
         var frontier = FrontierUnits(def, snapshot, mapping);
         var rows = new List<IndicatorRow>();
         foreach (var period in periods)
@@ -183,8 +183,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
                 var termBreakdowns = breakdowns.Where(b => !term.Filters.ContainsKey(b)).ToList();
 
                 var (termRows, termPeriod, basis) = term.ScaleBy is { } scaling
-                    ? Scaled(term, scaling, level, configuration, period, merged, termBreakdowns, audience, mapping)
-                    : Nearest(term.Measure, level, configuration, period, term.Period == PeriodRule.Nearest, merged, termBreakdowns, audience);
+                    ? Scaled(term, scaling, level, configuration, period, merged, termBreakdowns, scope, mapping)
+                    : Nearest(term.Measure, level, configuration, period, term.Period == PeriodRule.Nearest, merged, termBreakdowns, scope);
                 if (termRows.Count == 0)
                 {
                     var known = reader.Periods(term.Measure).Count > 0;
@@ -212,7 +212,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             {
                 var row = Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs);
                 row = row with { Reliability = Reliability(def, row, frontier.Contains(unit)) };
-                rows.Add(audience == Audience.Public ? ApplyMinCount(def, row, countMeasures) : row);
+                rows.Add(scope.SeesEverything ? row : ApplyMinCount(def, row, countMeasures));
             }
         }
 
@@ -225,7 +225,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     /// foreigners only is no stock of residents). A filter the source cannot answer (an age range it cannot tile) is no cell.
     /// </summary>
     private (IReadOnlyList<QueryRow> Rows, string Period, string? Basis) Nearest(string measure, string level, string? configuration, string period, bool nearest,
-        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience)
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, AccessScope scope)
     {
         // A filtered term (an age range) may be answered only by an older source with the bands: every period is a candidate.
         var candidates = nearest ? PeriodMath.ByDistance(period, reader.Periods(measure)).Take(filters.Count > 0 ? int.MaxValue : 6).ToList()
@@ -235,7 +235,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             QueryResult result;
             try
             {
-                result = query.Run(new QueryRequest(measure, level, configuration, [candidate], filters, breakdowns, null, audience));
+                result = query.Run(new QueryRequest(measure, level, configuration, [candidate], filters, breakdowns, null, scope));
             }
             catch (QueryException) when (filters.Count > 0)
             {
@@ -258,19 +258,19 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     /// the term is loaded) the term is read as it is.
     /// </summary>
     private (IReadOnlyList<QueryRow> Rows, string Period, string? Basis) Scaled(IndicatorTerm term, TermScaling scaling, string level, string? configuration, string period,
-        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, Audience audience, LevelMapping mapping)
+        IReadOnlyDictionary<string, string> filters, IReadOnlyList<string> breakdowns, AccessScope scope, LevelMapping mapping)
     {
-        var (comuni, termPeriod, _) = Nearest(term.Measure, BuiltInLevel.Comune, configuration, period, true, filters, breakdowns, Audience.Internal);
+        var (comuni, termPeriod, _) = Nearest(term.Measure, BuiltInLevel.Comune, configuration, period, true, filters, breakdowns, AccessScope.Internal);
         if (comuni.Count == 0)
         {
             return ([], "", null);
         }
 
-        var (from, fromPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, termPeriod, true, scaling.Filters, [], Audience.Internal);
-        var (to, toPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, period, true, scaling.Filters, [], Audience.Internal);
+        var (from, fromPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, termPeriod, true, scaling.Filters, [], AccessScope.Internal);
+        var (to, toPeriod, _) = Nearest(scaling.Measure, BuiltInLevel.Comune, configuration, period, true, scaling.Filters, [], AccessScope.Internal);
         if (from.Count == 0 || to.Count == 0 || fromPeriod == toPeriod)
         {
-            return Nearest(term.Measure, level, configuration, period, true, filters, breakdowns, audience);
+            return Nearest(term.Measure, level, configuration, period, true, filters, breakdowns, scope);
         }
 
         var fromBy = from.ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
@@ -430,14 +430,14 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
 
         var basePeriod = request.BasePeriod is { } b && all.Contains(b, StringComparer.Ordinal) ? b : periods.Count > 0 && all.Count > 0 ? all[0] : null;
         var extra = periods.Select(Previous).OfType<string>().Append(basePeriod).OfType<string>().Except(periods, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
-        var history = extra.Count == 0 ? [] : Values(def, request.Level, request.Configuration, extra, filters, breakdowns, request.Audience, out _, out _);
+        var history = extra.Count == 0 ? [] : Values(def, request.Level, request.Configuration, extra, filters, breakdowns, request.Scope ?? AccessScope.Public, out _, out _);
         var byKey = rows.Concat(history).ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
 
         var parentOf = QueryService.ParentOf(mapping);
         var parentLevel = QueryService.ParentLevel(request.Level);
-        var parents = parentLevel is null ? [] : Values(def, parentLevel, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
+        var parents = parentLevel is null ? [] : Values(def, parentLevel, request.Configuration, periods, filters, breakdowns, request.Scope ?? AccessScope.Public, out _, out _);
         var region = request.Level == BuiltInLevel.Regione ? rows : parentLevel == BuiltInLevel.Regione ? parents
-            : Values(def, BuiltInLevel.Regione, request.Configuration, periods, filters, breakdowns, request.Audience, out _, out _);
+            : Values(def, BuiltInLevel.Regione, request.Configuration, periods, filters, breakdowns, request.Scope ?? AccessScope.Public, out _, out _);
         var parentValue = parents.ToDictionary(r => (r.UnitCode, r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
         var regionValue = region.ToDictionary(r => (r.Period, r.Sex, r.Age, r.Citizenship), r => r.Value);
 

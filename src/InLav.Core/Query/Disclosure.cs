@@ -12,7 +12,7 @@ namespace InLav.Core.Query;
 /// </summary>
 public static class Disclosure
 {
-    public static List<QueryRow> Protect(List<QueryRow> rows, MeasureDefinition measure, LevelMapping mapping, Func<string, string?> parentOf)
+    public static List<QueryRow> Protect(List<QueryRow> rows, MeasureDefinition measure, LevelMapping mapping, Func<string, string?> parentOf, AccessScope? scope = null)
     {
         var threshold = measure.DisclosureThreshold;
         if (threshold <= 0 || rows.Count == 0)

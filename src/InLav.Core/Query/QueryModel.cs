@@ -14,7 +14,7 @@ public sealed record QueryRequest(
     IReadOnlyDictionary<string, string>? Filters = null,
     IReadOnlyList<string>? Breakdowns = null,
     IReadOnlyList<string>? Units = null,
-    Audience Audience = Audience.Public);
+    AccessScope? Scope = null);
 
 /// <summary>A component summed into a value: how many source units, how many were blank at source, how many were missing.</summary>
 public sealed record Components(int SourceUnits, int Suppressed, int ComuniInUnit, int ComuniMissing);

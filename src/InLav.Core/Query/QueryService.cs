@@ -48,9 +48,10 @@ public sealed class QueryService(IStatisticsReader reader)
             rows = AgeTiling.Apply(request.Measure, Aggregation.Sum(definition, mapping, facts, notes), ages, notes);
         }
 
-        if (request.Audience == Audience.Public)
+        var scope = request.Scope ?? AccessScope.Public;
+        if (!scope.SeesEverything)
         {
-            rows = Disclosure.Protect(rows, definition, mapping, ParentOf(mapping));
+            rows = Disclosure.Protect(rows, definition, mapping, ParentOf(mapping), scope);
         }
 
         var answered = rows.Select(r => r.Period).ToHashSet(StringComparer.Ordinal);

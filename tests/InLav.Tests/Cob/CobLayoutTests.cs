@@ -18,7 +18,7 @@ public sealed class CobLayoutTests
         var raw = RawCsv.Read(CobSandbox.Series, ';').Where(r => r["regione"] == "Lombardia").ToList();
         foreach (var (measure, flow, column) in new[] { ("cob_hirings", "avviamenti", "rapporti"), ("cob_terminations_workers", "cessazioni", "lavoratori") })
         {
-            var rows = box.Store.Query.Run(new(measure, "regione", "latest", ["all"], Audience: Audience.Internal)).Rows;
+            var rows = box.Store.Query.Run(new(measure, "regione", "latest", ["all"], Scope: AccessScope.Internal)).Rows;
             Assert.Equal(35, rows.Count);
             foreach (var r in raw.Where(r => r["flusso"] == flow))
             {

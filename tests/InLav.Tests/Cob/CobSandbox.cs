@@ -60,7 +60,7 @@ public sealed class CobSandbox : IDisposable
     public ImportOutcome ImportOne(string sourceId) => Import(sourceId).Single();
 
     public QueryResult Query(string measure, string level, string period, IReadOnlyList<string>? breakdowns = null) =>
-        Store.Query.Run(new QueryRequest(measure, level, "latest", [period], Breakdowns: breakdowns, Audience: Audience.Internal));
+        Store.Query.Run(new QueryRequest(measure, level, "latest", [period], Breakdowns: breakdowns, Scope: AccessScope.Internal));
 
     public double Scalar(string sql, params (string, object?)[] parameters)
     {

@@ -30,11 +30,11 @@ public sealed class Issue7QueryTests(ImportedStore imported)
         var query = imported.For(engine).Query;
         foreach (var level in new[] { "comune", "provincia", "regione" })
         {
-            var bands = query.Run(new QueryRequest("residents", level, Periods: [Census], Breakdowns: [Dimension.Age], Audience: Audience.Internal)).Rows;
+            var bands = query.Run(new QueryRequest("residents", level, Periods: [Census], Breakdowns: [Dimension.Age], Scope: AccessScope.Internal)).Rows;
             var expected = bands.Where(r => WorkingAgeBands.Contains(r.Age)).GroupBy(r => r.UnitCode)
                 .ToDictionary(g => g.Key, g => (Bands: g.Count(), Sum: g.Sum(r => r.Value!.Value)));
 
-            var rows = query.Run(new QueryRequest("residents", level, Periods: [Census], Filters: Filter(Dimension.Age, "Y15-64"), Audience: Audience.Internal)).Rows;
+            var rows = query.Run(new QueryRequest("residents", level, Periods: [Census], Filters: Filter(Dimension.Age, "Y15-64"), Scope: AccessScope.Internal)).Rows;
 
             Assert.Equal(expected.Count, rows.Count);
             Assert.All(rows, r =>
@@ -64,7 +64,7 @@ public sealed class Issue7QueryTests(ImportedStore imported)
 
         var query = imported.For(engine).Query;
         var filters = new Dictionary<string, string>(StringComparer.Ordinal) { [Dimension.Citizenship] = "FOR", [Dimension.Age] = "Y16-64,Y80+" };
-        var rows = query.Run(new QueryRequest("residents", "provincia", Periods: ["2022-01-01"], Filters: filters, Breakdowns: [Dimension.Sex], Audience: Audience.Internal)).Rows;
+        var rows = query.Run(new QueryRequest("residents", "provincia", Periods: ["2022-01-01"], Filters: filters, Breakdowns: [Dimension.Sex], Scope: AccessScope.Internal)).Rows;
 
         Assert.Equal(12 * 2 * 2, rows.Count);
         Assert.All(rows, r =>
@@ -180,7 +180,7 @@ public sealed class Issue7QueryTests(ImportedStore imported)
         {
             foreach (var configuration in new[] { "2011-10-09", "2018-01-01" })
             {
-                QueryResult Run(string level) => store.Query.Run(new QueryRequest(measure, level, configuration, [period], Audience: Audience.Internal));
+                QueryResult Run(string level) => store.Query.Run(new QueryRequest(measure, level, configuration, [period], Scope: AccessScope.Internal));
                 var region = Assert.Single(Run("regione").Rows);
                 Assert.Equal(raw.Sum(r => r.Value), region.Value);
                 Assert.Empty(region.Flags);

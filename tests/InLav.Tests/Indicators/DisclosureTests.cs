@@ -8,14 +8,14 @@ namespace InLav.Tests.Indicators;
 public sealed class DisclosureTests(ImportedStore imported)
 {
     /// <summary>Census 2011 residents by comune, sex and age band: the smallest comuni have cells of 1 or 2 people.</summary>
-    private QueryResult Census(Audience audience, string level = "comune") => imported.Store.Query.Run(new QueryRequest(
-        "residents", level, Periods: ["2011-10-09"], Breakdowns: [Dimension.Sex, Dimension.Age], Audience: audience));
+    private QueryResult Census(AccessScope audience, string level = "comune") => imported.Store.Query.Run(new QueryRequest(
+        "residents", level, Periods: ["2011-10-09"], Breakdowns: [Dimension.Sex, Dimension.Age], Scope: audience));
 
     [Fact]
     public void Small_cells_are_confidential_on_public_channels_and_visible_to_the_internal_profile()
     {
-        var open = Census(Audience.Internal);
-        var published = Census(Audience.Public);
+        var open = Census(AccessScope.Internal);
+        var published = Census(AccessScope.Public);
         Assert.Equal(open.Rows.Count, published.Rows.Count);
         var small = open.Rows.Where(r => r.Value is > 0 and < 3).ToList();
         Assert.NotEmpty(small);
@@ -32,8 +32,8 @@ public sealed class DisclosureTests(ImportedStore imported)
     [Fact]
     public void No_suppressed_cell_can_be_recomputed_from_its_margins_in_a_real_table()
     {
-        var published = Census(Audience.Public);
-        var totals = imported.Store.Query.Run(new QueryRequest("residents", "comune", Periods: ["2011-10-09"], Breakdowns: [Dimension.Age], Audience: Audience.Public))
+        var published = Census(AccessScope.Public);
+        var totals = imported.Store.Query.Run(new QueryRequest("residents", "comune", Periods: ["2011-10-09"], Breakdowns: [Dimension.Age], Scope: AccessScope.Public))
             .Rows.ToDictionary(r => (r.UnitCode, r.Age));
         var bySex = published.Rows.GroupBy(r => (r.UnitCode, r.Age));
         var hidden = 0;
@@ -61,7 +61,7 @@ public sealed class DisclosureTests(ImportedStore imported)
     [Fact]
     public void Province_totals_of_large_counts_are_never_suppressed()
     {
-        Assert.All(Census(Audience.Public, "provincia").Rows, r => Assert.NotNull(r.Value));
+        Assert.All(Census(AccessScope.Public, "provincia").Rows, r => Assert.NotNull(r.Value));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class DisclosureTests(ImportedStore imported)
         var service = new InLav.Core.Indicators.IndicatorService(store.Query, store.Reader, new InLav.Core.Indicators.IndicatorCatalogue([sensitive], store.Catalogue.Measures));
         var request = new InLav.Core.Indicators.IndicatorRequest("foreign_share_sensitive", "comune", Periods: ["2024-01-01"]);
         var published = service.Compute(request, derived: false).Rows;
-        var open = service.Compute(request with { Audience = Audience.Internal }, derived: false).Rows.ToDictionary(r => r.UnitCode);
+        var open = service.Compute(request with { Scope = AccessScope.Internal }, derived: false).Rows.ToDictionary(r => r.UnitCode);
         var hidden = published.Where(r => r.Flags.Contains(FactFlag.Confidential)).ToList();
         Assert.NotEmpty(hidden);
         Assert.All(hidden, r =>

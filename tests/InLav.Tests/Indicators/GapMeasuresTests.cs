@@ -60,7 +60,7 @@ public sealed class GapMeasuresTests(ImportedStore imported)
         // The change in residents of each comune from the 2011 census to the population nearest the tax year (1/1/2022).
         const string from = "2011-10-09";
         const string to = "2022-01-01";
-        var residents = store.Query.Run(new QueryRequest("residents", "comune", Periods: [from, to], Audience: Audience.Internal)).Rows
+        var residents = store.Query.Run(new QueryRequest("residents", "comune", Periods: [from, to], Scope: AccessScope.Internal)).Rows
             .Where(r => r.Value is not null).GroupBy(r => r.UnitCode).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Period, r => r.Value!.Value));
         var pairs = result.Rows.Where(r => r.Value is not null && residents.TryGetValue(r.UnitCode, out var p) && p.ContainsKey(from) && p.ContainsKey(to))
             .Select(r => (Gap: r.Value!.Value, Change: (residents[r.UnitCode][to] / residents[r.UnitCode][from]) - 1)).ToList();

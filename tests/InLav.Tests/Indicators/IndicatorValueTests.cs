@@ -81,7 +81,7 @@ public sealed class IndicatorValueTests(ImportedStore imported)
         Assert.True(row.Synthetic);
         Assert.StartsWith("SYNTHETIC", region.Notes[0].Text, StringComparison.Ordinal);
 
-        var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "comune", Periods: ["2025-Q3"], Audience: Audience.Internal), derived: false);
+        var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_cob_turnover", "comune", Periods: ["2025-Q3"], Scope: AccessScope.Internal), derived: false);
         Assert.All(comuni.Rows, r => Assert.True(r.Synthetic));
         Assert.All(comuni.Rows, r => Assert.Contains(FactFlag.Synthetic, r.Flags));
         Assert.Equal(raw, comuni.Rows.Sum(r => r.Numerator!.Value), 6);

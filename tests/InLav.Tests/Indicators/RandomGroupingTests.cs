@@ -34,9 +34,9 @@ public sealed class RandomGroupingTests
         foreach (var code in new[] { "mean_taxable_income", "employee_taxpayers_share", "wp2_mef_istat_gap", "employment_rate_2011" })
         {
             var period = code.EndsWith("2011", StringComparison.Ordinal) ? "2011-10-09" : "2021";
-            var perComune = t.Store.Indicators.Compute(new IndicatorRequest(code, "comune", Periods: [period], Audience: Audience.Internal), derived: false).Rows
+            var perComune = t.Store.Indicators.Compute(new IndicatorRequest(code, "comune", Periods: [period], Scope: AccessScope.Internal), derived: false).Rows
                 .ToDictionary(r => r.UnitCode);
-            var grouped = t.Store.Indicators.Compute(new IndicatorRequest(code, "casuale", Periods: [period], Audience: Audience.Internal), derived: false);
+            var grouped = t.Store.Indicators.Compute(new IndicatorRequest(code, "casuale", Periods: [period], Scope: AccessScope.Internal), derived: false);
             var def = t.Store.Indicators.Catalogue.Get(code);
             foreach (var row in grouped.Rows)
             {

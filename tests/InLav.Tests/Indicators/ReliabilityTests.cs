@@ -78,9 +78,9 @@ public sealed class ReliabilityTests(ImportedStore imported)
     [Fact]
     public void Issue7_the_adjusted_denominator_of_a_province_is_the_sum_of_its_comunes_estimates_not_an_estimate_from_summed_residents()
     {
-        var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap_adjusted", "comune", Periods: ["2021"], Audience: Audience.Internal), derived: false);
-        var provinces = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap_adjusted", "provincia", Periods: ["2021"], Audience: Audience.Internal), derived: false);
-        var raw = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap", "provincia", Periods: ["2021"], Audience: Audience.Internal), derived: false)
+        var comuni = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap_adjusted", "comune", Periods: ["2021"], Scope: AccessScope.Internal), derived: false);
+        var provinces = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap_adjusted", "provincia", Periods: ["2021"], Scope: AccessScope.Internal), derived: false);
+        var raw = imported.Store.Indicators.Compute(new IndicatorRequest("wp2_mef_istat_gap", "provincia", Periods: ["2021"], Scope: AccessScope.Internal), derived: false)
             .Rows.ToDictionary(r => r.UnitCode);
         Assert.Equal(12, provinces.Rows.Count);
         foreach (var p in provinces.Rows)
