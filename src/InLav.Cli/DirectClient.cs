@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using InLav.Application;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
@@ -14,6 +15,11 @@ namespace InLav.Cli;
 /// <summary>The store file opened in this process (no server holds it). Answers as the REST API would.</summary>
 public sealed class DirectClient(InLavStore store) : IStoreClient
 {
+    /// <summary>The CLI on the file is a public caller, as the server's REST API is: both answer the same numbers.</summary>
+    private static readonly Caller Caller = Caller.Public;
+
+    private readonly Door door = new(store);
+
     public string Description => $"opened the store file {store.Options.DatabasePath} directly";
 
     public Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<string>? sources, ProgressWriter progress, CancellationToken ct)
@@ -36,69 +42,53 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
     }
 
     public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct) =>
-        Text(store.Query.Run(request), format, QueryCsv.ToCsv);
-
-    public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct)
-    {
-        var s = store.Reader.Snapshot();
-        IReadOnlyList<LevelRow> rows = s.LevelIds.Select(id =>
+        Text(door.MeasureValues(Caller, request.Measure, new Selection
         {
-            var m = s.Level(id);
-            var def = s.Classifications.FirstOrDefault(c => c.Id == id);
-            return new LevelRow(id, m.NameIt, m.NameEn, def is null ? "built-in" : "classification", def?.Edition, m.Units.Count, m.Unassigned.Count, m.Crosswalk.Label);
-        }).ToList();
-        return Task.FromResult(rows);
-    }
+            Level = request.Level,
+            Configuration = request.Configuration,
+            Periods = request.Periods,
+            Filters = request.Filters ?? new Dictionary<string, string>(),
+            Breakdowns = request.Breakdowns,
+            Units = request.Units,
+        }), format, QueryCsv.ToCsv);
 
-    public Task<IReadOnlyList<UnitRow>> UnitsAsync(string level, CancellationToken ct)
-    {
-        var s = store.Reader.Snapshot();
-        if (!s.HasLevel(level))
-        {
-            throw new CliException($"Unknown level: there is no level '{level}'. Known: {string.Join(", ", s.LevelIds)}.", ExitCode.Usage);
-        }
+    public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<LevelRow>>([.. door.Levels(Caller).Select(l => new LevelRow(l.Id, l.NameIt, l.NameEn, l.Kind, l.Edition, l.Units, l.Unassigned, l.Configuration))]);
 
-        var m = s.Level(level);
-        IReadOnlyList<UnitRow> rows = m.Units.Select(u => new UnitRow(u.Level, u.Code, u.Name, m.MembersOf.GetValueOrDefault(u.Code)?.Count ?? 0)).ToList();
-        return Task.FromResult(rows);
-    }
+    public Task<IReadOnlyList<UnitRow>> UnitsAsync(string level, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<UnitRow>>(door.Units(Caller, level) is { } units
+            ? [.. units.Select(u => new UnitRow(u.Level, u.Code, u.Name, u.Comuni))]
+            : throw new CliException($"Unknown level: there is no level '{level}'. Known: {string.Join(", ", door.Territory().LevelIds)}.", ExitCode.Usage));
 
     /// <summary>The same search as GET /api/v1/territories/search.</summary>
-    public Task<IReadOnlyList<TerritorialUnit>> SearchAsync(string text, int limit, CancellationToken ct) =>
-        Task.FromResult(store.Reader.Snapshot().Search(text, limit));
+    public Task<IReadOnlyList<TerritorialUnit>> SearchAsync(string text, int limit, CancellationToken ct) => Task.FromResult(door.Search(Caller, text, limit));
 
-    public Task<IReadOnlyList<ClassificationDefinition>> ClassificationsAsync(CancellationToken ct)
-    {
-        IReadOnlyList<ClassificationDefinition> list = store.Reader.Snapshot().Classifications.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
-        return Task.FromResult(list);
-    }
+    public Task<IReadOnlyList<ClassificationDefinition>> ClassificationsAsync(CancellationToken ct) => Task.FromResult(door.Classifications(Caller));
 
-    public Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken ct)
-    {
-        var runs = ImportRuns.PerSource(store);
-        IReadOnlyList<SourceRow> rows = store.Catalogue.Sources.Select(s =>
-        {
-            var mine = runs.GetValueOrDefault(s.Id);
-            return new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, mine?.Published?.RunId, mine?.Latest?.StartedAt);
-        }).ToList();
-        return Task.FromResult(rows);
-    }
+    public Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SourceRow>>([.. door.SourceList(Caller).Select(s => new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, s.PublishedRun, s.LastImport))]);
 
     public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct) =>
-        Text(store.Indicators.Compute(request), format, IndicatorCsv.ToCsv);
+        Text(door.IndicatorValues(Caller, request.Code, new Selection
+        {
+            Level = request.Level,
+            Configuration = request.Configuration,
+            Periods = request.Periods,
+            Filters = request.Filters ?? new Dictionary<string, string>(),
+            Breakdowns = request.Breakdowns,
+            Units = request.Units,
+            BasePeriod = request.BasePeriod,
+            Exclude = request.Exclude,
+        }), format, IndicatorCsv.ToCsv);
 
-    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct)
-    {
-        IReadOnlyList<IndicatorSummary> rows = store.Indicators.Catalogue.Indicators
-            .Select(i => new IndicatorSummary(i.Code, i.TitleIt, i.TitleEn, i.Theme, i.Unit, i.Proxy, store.Indicators.Periods(i))).ToList();
-        return Task.FromResult(rows);
-    }
+    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<IndicatorSummary>>([.. door.Indicators(Caller, null).Select(i => new IndicatorSummary(i.Code, i.TitleIt, i.TitleEn, i.Theme, i.Unit, i.Proxy, i.Periods))]);
 
     public Task<string> CorrelateAsync(string x, string y, string level, double outlierZ, CancellationToken ct) =>
-        Task.FromResult(Json(store.Analysis.Correlate(x, y, level, outlierZ: outlierZ)));
+        Task.FromResult(Json(door.Correlation(Caller, x, y, level, outlierZ: outlierZ)));
 
     public Task<string> RiskAsync(string? signal, string level, CancellationToken ct) =>
-        Task.FromResult(Json(store.Analysis.Risk(signal ?? store.Analysis.Signals[0].Code, level)));
+        Task.FromResult(Json(door.Risk(Caller, signal ?? door.RiskSignals[0].Code, level, null, null, false)));
 
     /// <summary>An answer as the REST API writes it: CSV by the shared writer, else JSON.</summary>
     private static Task<string> Text<T>(T result, string format, Func<T, string> toCsv) =>
@@ -108,6 +98,7 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
 
     public ValueTask DisposeAsync()
     {
+        door.Dispose();
         store.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using InLav.Application;
 using System.CommandLine;
 using InLav.Core.Measures;
 using InLav.Core.Query;
@@ -41,15 +42,6 @@ public static class QueryCommand
     /// </summary>
     public static Dictionary<string, string> Filters(ParseResult parse, Option<string?> sex, Option<string?> age, Option<string?> citizenship)
     {
-        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (dimension, option) in new[] { (Dimension.Sex, sex), (Dimension.Age, age), (Dimension.Citizenship, citizenship) })
-        {
-            if (parse.GetValue(option) is { } value && !string.IsNullOrWhiteSpace(value))
-            {
-                filters[dimension] = value.Trim();
-            }
-        }
-
-        return QueryService.NormaliseFilters(filters, out _);
+        return Selection.NormaliseFilters(Selection.FiltersOf(parse.GetValue(sex), parse.GetValue(age), parse.GetValue(citizenship)));
     }
 }

@@ -1,8 +1,8 @@
+using InLav.Application;
+using InLav.Application.Explorer;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
-using InLav.Store;
-using InLav.Web.Query;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -54,12 +54,12 @@ public sealed record ExplorerState
     public bool ExcludesLowReliability => Reliability == "exclude";
 
     /// <summary>The state asked in a query string, checked against the catalogue and the snapshot; what was wrong goes to <paramref name="problems"/> (text keys).</summary>
-    public static ExplorerState Resolve(IEnumerable<KeyValuePair<string, StringValues>> query, InLavStore store, List<string> problems)
+    public static ExplorerState Resolve(IEnumerable<KeyValuePair<string, StringValues>> query, Door door, Caller caller, List<string> problems)
     {
         var q = query.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         string? One(string key) => q.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString().Trim() : null;
 
-        var catalogue = store.Indicators.Catalogue.Indicators;
+        var catalogue = door.IndicatorCatalogue.Indicators;
         var asked = One("indicator");
         var def = catalogue.FirstOrDefault(i => string.Equals(i.Code, asked, StringComparison.Ordinal));
         if (def is null)
@@ -73,7 +73,7 @@ public sealed record ExplorerState
         }
 
         var level = One("level");
-        var levels = Levels(def, store, level);
+        var levels = door.LevelsWithValues(caller, def, level);
         if (level is null || !levels.Contains(level, StringComparer.Ordinal))
         {
             if (level is not null)
@@ -84,7 +84,7 @@ public sealed record ExplorerState
             level = levels.Contains(BuiltInLevel.Comune, StringComparer.Ordinal) ? BuiltInLevel.Comune : levels.FirstOrDefault() ?? BuiltInLevel.Regione;
         }
 
-        var periods = Availability.Periods(def, store, level);
+        var periods = door.PeriodsWithValues(caller, def, level);
         var period = One("period");
         if (period is null || !periods.Contains(period, StringComparer.Ordinal))
         {
@@ -115,8 +115,8 @@ public sealed record ExplorerState
             }
         }
 
-        var known = store.Reader.Snapshot().Level(level).Units.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
-        List<string> units = [.. (QueryApi.Split(q.GetValueOrDefault("unit")) ?? []).Distinct(StringComparer.Ordinal).Take(8).Where(known.Contains)];
+        var known = door.Territory().Level(level).Units.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
+        List<string> units = [.. (Selection.Split(q.GetValueOrDefault("unit")) ?? []).Distinct(StringComparer.Ordinal).Take(8).Where(known.Contains)];
 
         return new ExplorerState
         {
@@ -135,9 +135,6 @@ public sealed record ExplorerState
         };
     }
 
-    /// <summary>The levels of the snapshot where the indicator is meaningful and has values, in the snapshot's order (<see cref="Availability"/>).</summary>
-    public static IReadOnlyList<string> Levels(IndicatorDefinition def, InLavStore store, string? asked = null) => Availability.Levels(def, store, asked);
-
     /// <summary>The values a breakdown filter can take (without the total).</summary>
     public static IReadOnlyList<string> BreakdownValues(string dimension) => dimension switch
     {
@@ -150,9 +147,8 @@ public sealed record ExplorerState
     private static string Pick(string? asked, IReadOnlyList<string> allowed) =>
         asked is not null && allowed.Contains(asked, StringComparer.Ordinal) ? asked : allowed[0];
 
-    /// <summary>The request for the indicator service: one period, the breakdown filters, the public audience.</summary>
-    public IndicatorRequest Request(IReadOnlyList<string>? units = null, bool allPeriods = false) =>
-        new(Indicator, Level, null, allPeriods ? ["all"] : Period is null ? null : [Period], Filters, null, units);
+    /// <summary>The door's question of this state; the series is computed only when <paramref name="withSeries"/>.</summary>
+    public ExplorerQuestion Question(bool withSeries) => new(Indicator, Level, Period, Filters, Legend, ExcludesLowReliability, Units, withSeries);
 
     /// <summary>The query parameters of this state; <paramref name="change"/> edits a copy first.</summary>
     public List<KeyValuePair<string, string?>> Parameters(bool withView = true)

@@ -1,6 +1,6 @@
-using InLav.Core;
-using InLav.Core.Query;
-using InLav.Store;
+using InLav.Application;
+using InLav.Application.Geo;
+using InLav.Web.Access;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
@@ -9,11 +9,10 @@ namespace InLav.Web.Geo;
 /// <summary>GeoJSON of territorial levels, and the response compression of the whole site.</summary>
 public static class GeoApi
 {
-    public const string MediaType = "application/geo+json";
+    public const string MediaType = InLav.Application.Downloads.ExplorerDownloads.GeoJsonMediaType;
 
     public static void AddInLavGeo(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<GeoLayers>();
         builder.Services.AddHostedService<GeoWarmup>();
         builder.Services.AddResponseCompression(o =>
         {
@@ -40,22 +39,14 @@ public static class GeoApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult Level(HttpContext http, GeoLayers layers, InLavStore store, string level, string? configuration = "latest")
+    private static IResult Level(HttpContext http, Door door, string level, string? configuration = "latest")
     {
-        if (!store.Reader.Snapshot().HasLevel(level))
+        if (!door.Territory().HasLevel(level))
         {
             return Results.Problem($"There is no territorial level '{level}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown level");
         }
 
-        GeoLayer layer;
-        try
-        {
-            layer = layers.Get(level, configuration);
-        }
-        catch (FormatException)
-        {
-            throw new QueryException("Bad configuration", $"The territorial configuration '{configuration}' is not 'latest' or a date yyyy-MM-dd.");
-        }
+        var layer = door.Layer(Callers.Of(http), level, configuration);
 
         var headers = http.Response.Headers;
         headers.ETag = layer.ETag;

@@ -23,7 +23,7 @@ public static class AnswerCaching
 
     public static void UseInLavAnswerCaching(this WebApplication app)
     {
-        var store = app.Services.GetRequiredService<InLavStore>();
+        var door = app.Services.GetRequiredService<InLav.Application.Door>();
         app.Use(async (context, next) =>
         {
             var request = context.Request;
@@ -42,7 +42,7 @@ public static class AnswerCaching
                 return;
             }
 
-            var tag = TagOf(store.Reader.Publication, request);
+            var tag = TagOf(door.Publication, request);
             var api = request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
             var cacheControl = api ? PublicCacheControl : PageCacheControl;
             if (Matches(request.Headers.IfNoneMatch, tag))

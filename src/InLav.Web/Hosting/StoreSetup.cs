@@ -1,3 +1,4 @@
+using InLav.Application;
 using InLav.Store;
 using InLav.Store.Imports;
 using InLav.Web.Warmup;
@@ -28,7 +29,10 @@ public static class StoreSetup
         }
 
         builder.Services.AddSingleton(_ => new InLavStore(options));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<InLavStore>().Query);
+
+        // The one door every channel asks; its answers kept within InLav:AnswerCacheMegabytes (default 1024).
+        var budget = builder.Configuration.GetValue("InLav:AnswerCacheMegabytes", Door.DefaultAnswerBudgetMegabytes) * 1024L * 1024L;
+        builder.Services.AddSingleton(sp => new Door(sp.GetRequiredService<InLavStore>(), budget, sp.GetRequiredService<ILogger<InLav.Application.Geo.GeoLayers>>()));
         builder.Services.AddSingleton<ImportService>();
         builder.Services.AddSingleton<ServerLock>();
         builder.Services.AddSingleton<ImportState>();

@@ -1,8 +1,9 @@
 using System.Text;
 using InLav.Core.Analysis;
 using InLav.Core.Indicators;
-using InLav.Store;
+using InLav.Application;
 using InLav.Store.Export;
+using InLav.Web.Access;
 using InLav.Web.Query;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,20 +12,10 @@ namespace InLav.Web.Indicators;
 /// <summary>Indicators (catalogue, values with derived views, series, rankings, comparisons) and analyses (correlation, risk signal).</summary>
 public static class IndicatorsApi
 {
-    /// <summary>An indicator of the listing: Periods and Levels are those where it has values (at the asked level, when one is asked).</summary>
-    public sealed record IndicatorInfo(string Code, string TitleIt, string TitleEn, string Theme, string Unit, int Decimals, bool Proxy, bool? HigherIsWorse,
-        IReadOnlyList<string> Periods, IReadOnlyList<string> Levels, IReadOnlyList<string> Breakdowns, string Nature, bool Comparable);
-
-    /// <summary>An indicator's metadata, with the periods that have values (at the asked level, else at any) and those of each level.</summary>
-    public sealed record IndicatorMetadata(IndicatorDefinition Definition, IReadOnlyList<string> Periods, IReadOnlyDictionary<string, IReadOnlyList<string>> PeriodsByLevel);
-
-    /// <summary>A ranking, with the units left out for the excluded reliability flags, named and counted.</summary>
-    public sealed record RankingAnswer(string Indicator, string Level, IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<string> ExcludedFlags, int ExcludedUnits,
-        IReadOnlyList<ExcludedUnit> Excluded, IReadOnlyList<InLav.Core.Note> Notes);
-
     private const string ExcludeHelp = "exclude: reliability flags whose units are left out of the answer and of its ranks "
         + "(small-denominator, periods-apart, frontier, or all; repeatable or comma-separated); they are named and counted in 'excluded'.";
 
+    /// <summary>One cell of a comparison: an indicator for a unit in one period, with the region's value.</summary>
     public sealed record ComparisonRow(string Indicator, string UnitCode, string UnitName, string Period, double? Value, IReadOnlyList<string> Flags, double? RegionValue);
 
     public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
@@ -54,103 +45,56 @@ public static class IndicatorsApi
             .WithDescription("Real inputs only by default; synthetic=include uses SYNTHETIC inputs too, and the result is labelled SYNTHETIC. " + ExcludeHelp);
     }
 
-    private static Ok<List<IndicatorInfo>> List(InLavStore store, string? level)
+    private static Ok<IReadOnlyList<IndicatorInfo>> List(HttpContext http, Door door, string? level) => TypedResults.Ok(door.Indicators(Callers.Of(http), level));
+
+    private static Ok<IndicatorMetadata> Metadata(HttpContext http, Door door, string code, string? level) => TypedResults.Ok(door.Indicator(Callers.Of(http), code, level));
+
+    private static IResult Values(HttpContext http, Door door, string code, [AsParameters] SelectionParameters selection, string? format)
     {
-        var service = store.Indicators;
-        if (level is not null)
-        {
-            store.Reader.Snapshot().RequireLevel(level);
-        }
-
-        var list = new List<IndicatorInfo>();
-        foreach (var i in service.Catalogue.Indicators)
-        {
-            var levels = level is null ? service.LevelsWithValues(i) : service.PeriodsWithValues(i, level).Count > 0 ? [level] : [];
-            if (levels.Count == 0 && level is not null)
-            {
-                continue;
-            }
-
-            var periods = level is null ? PeriodsAtAny(service, i, levels) : service.PeriodsWithValues(i, level);
-            list.Add(new IndicatorInfo(i.Code, i.TitleIt, i.TitleEn, i.Theme, i.Unit, i.Decimals, i.Proxy, i.HigherIsWorse, periods, levels, i.Breakdowns, i.Nature, i.Comparable));
-        }
-
-        return TypedResults.Ok(list);
-    }
-
-    private static IReadOnlyList<string> PeriodsAtAny(IndicatorService service, IndicatorDefinition i, IReadOnlyList<string> levels)
-    {
-        var valued = levels.SelectMany(l => service.PeriodsWithValues(i, l)).ToHashSet(StringComparer.Ordinal);
-        return [.. service.Periods(i).Where(valued.Contains)];
-    }
-
-    private static Ok<IndicatorMetadata> Metadata(InLavStore store, string code, string? level)
-    {
-        var service = store.Indicators;
-        var def = service.Catalogue.Get(code);
-        if (level is not null)
-        {
-            store.Reader.Snapshot().RequireLevel(level);
-        }
-
-        var levels = service.LevelsWithValues(def);
-        var byLevel = levels.ToDictionary(l => l, l => service.PeriodsWithValues(def, l), StringComparer.Ordinal);
-        return TypedResults.Ok(new IndicatorMetadata(def, level is null ? PeriodsAtAny(service, def, levels) : service.PeriodsWithValues(def, level), byLevel));
-    }
-
-    private static IndicatorRequest Request(string code, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
-        string[]? breakdown, string[]? unit, string? @base, string[]? exclude)
-    {
-        return new IndicatorRequest(code, level ?? "comune", configuration, QueryApi.Split(period), QueryApi.Filters(sex, age, citizenship), QueryApi.Split(breakdown), QueryApi.Split(unit),
-            BasePeriod: @base, Exclude: QueryApi.Split(exclude));
-    }
-
-    private static IResult Values(InLavStore store, string code, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
-        string[]? breakdown, string[]? unit, string? @base, string[]? exclude, string? format)
-    {
-        var result = store.Indicators.Compute(Request(code, level, configuration, period, sex, age, citizenship, breakdown, unit, @base, exclude));
-        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+        var result = door.IndicatorValues(Callers.Of(http), code, selection.ToSelection());
+        return AnswerFormat.IsCsv(format)
             ? Results.Text(IndicatorCsv.ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(result);
     }
 
-    private static Ok<IndicatorResult> Series(InLavStore store, string code, string? level, string[] unit, string? configuration) =>
-        TypedResults.Ok(store.Indicators.Compute(new IndicatorRequest(code, level ?? "comune", configuration, ["all"], Units: QueryApi.Split(unit)), derived: false));
-
-    private static Ok<RankingAnswer> Ranking(InLavStore store, string code, string? level, string? period, string? configuration, int? limit, string[]? exclude)
+    private static Ok<IndicatorResult> Series(HttpContext http, Door door, string code, [AsParameters] SelectionParameters selection)
     {
-        var result = store.Indicators.Compute(new IndicatorRequest(code, level ?? "comune", configuration, period is null ? null : [period], Exclude: QueryApi.Split(exclude)));
-        return TypedResults.Ok(new RankingAnswer(code, result.Level, [.. result.WorstFirst().Take(Math.Clamp(limit ?? 50, 1, 5000))], result.ExcludedFlags, result.ExcludedUnits,
-            result.Excluded, result.Notes));
+        var s = selection.ToSelection();
+        return TypedResults.Ok(door.IndicatorValues(Callers.Of(http), code, s with { Periods = s.Periods ?? ["all"] }, derived: false));
     }
 
-    private static Ok<List<ComparisonRow>> Compare(InLavStore store, string[] indicator, string level, string[] unit, string? period, string? configuration)
+    private static Ok<RankingAnswer> Ranking(HttpContext http, Door door, string code, [AsParameters] SelectionParameters selection, int? limit)
     {
-        var units = QueryApi.Split(unit) ?? [];
-        var rows = new List<ComparisonRow>();
-        foreach (var code in QueryApi.Split(indicator) ?? [])
+        var s = selection.ToSelection();
+        return TypedResults.Ok(door.Ranking(Callers.Of(http), code, s.Level, s.Periods switch { null or [] => null, [var one] => one, _ => throw new InLav.Core.QueryException("One period", "A ranking is of one period: give one period, 'latest' or none.") }, s.Configuration, limit ?? 50, s.Exclude));
+    }
+
+    private static Ok<List<ComparisonRow>> Compare(HttpContext http, Door door, string[] indicator, string level, string[] unit, string? period, string? configuration)
+    {
+        var comparison = door.Compare(Callers.Of(http), [.. (Selection.Split(unit) ?? []).Select(u => level + ":" + u)], Selection.Split(indicator) ?? [], period, configuration);
+        if (comparison.Unknown.Count > 0)
         {
-            var def = store.Indicators.Catalogue.Get(code);
-            var asked = period is not null && store.Indicators.Periods(def).Contains(period, StringComparer.Ordinal) ? [period] : (IReadOnlyList<string>?)null;
-            var result = store.Indicators.Compute(new IndicatorRequest(code, level, configuration, asked, Units: units));
-            rows.AddRange(result.Rows.Select(r => new ComparisonRow(code, r.UnitCode, r.UnitName, r.Period, r.Value, r.Flags, r.Derived?.RegionValue)));
+            throw new InLav.Core.QueryException("Unknown unit", $"Level '{level}' has no unit {string.Join(", ", comparison.Unknown.Select(u => "'" + u[(level.Length + 1)..] + "'"))}.");
         }
 
-        return TypedResults.Ok(rows);
+        var rows = comparison.Lines.SelectMany(l => comparison.Units.Select((u, i) => (u, Row: l.Cells[i]))
+            .Where(x => x.Row is not null)
+            .Select(x => new ComparisonRow(l.Definition.Code, x.u.Code, x.u.Name, l.Period, x.Row!.Value, x.Row.Flags, l.Region?.Value)));
+        return TypedResults.Ok(rows.ToList());
     }
 
-    private static Ok<CorrelationResult> Correlation(InLavStore store, string x, string y, string? level, string? periodX, string? periodY, string? configuration, double? outlierZ) =>
-        TypedResults.Ok(store.Analysis.Correlate(x, y, level ?? "comune", periodX, periodY, configuration, outlierZ ?? 2.5));
+    private static Ok<CorrelationResult> Correlation(HttpContext http, Door door, string x, string y, string? level, string? periodX, string? periodY, string? configuration, double? outlierZ) =>
+        TypedResults.Ok(door.Correlation(Callers.Of(http), x, y, level ?? "comune", periodX, periodY, configuration, outlierZ ?? 2.5));
 
-    private static Ok<IReadOnlyList<RiskSignalDefinition>> Signals(InLavStore store) => TypedResults.Ok(store.Analysis.Signals);
+    private static Ok<IReadOnlyList<RiskSignalDefinition>> Signals(Door door) => TypedResults.Ok(door.RiskSignals);
 
-    private static IResult Risk(InLavStore store, string? signal, string? level, string? configuration, string[]? exclude, string? synthetic)
+    private static IResult Risk(HttpContext http, Door door, string? signal, string? level, string? configuration, string[]? exclude, string? synthetic)
     {
         if (synthetic is not (null or "include" or "exclude"))
         {
             return TypedResults.Problem(title: "Unknown synthetic option", detail: $"synthetic must be 'include' or 'exclude' (the default), not '{synthetic}'.", statusCode: 400);
         }
 
-        return TypedResults.Ok(store.Analysis.Risk(signal ?? store.Analysis.Signals[0].Code, level ?? "comune", configuration, null, QueryApi.Split(exclude), synthetic == "include"));
+        return TypedResults.Ok(door.Risk(Callers.Of(http), signal ?? door.RiskSignals[0].Code, level ?? "comune", configuration, Selection.Split(exclude), synthetic == "include"));
     }
 }

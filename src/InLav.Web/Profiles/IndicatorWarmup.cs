@@ -1,5 +1,6 @@
+using InLav.Application;
 using InLav.Core.Territory;
-using InLav.Store;
+using InLav.Web.Access;
 using InLav.Web.Warmup;
 
 namespace InLav.Web.Profiles;
@@ -9,12 +10,18 @@ namespace InLav.Web.Profiles;
 /// cache once the startup import is done, with the composite risk signals and the age structures of each level, so the
 /// first visitor of a profile does not wait.
 /// </summary>
-public sealed class IndicatorWarmup(InLavStore store, ImportState state, ILogger<IndicatorWarmup> logger) : LevelWarmup(state, logger)
+public sealed class IndicatorWarmup(Door door, ImportState state, ILogger<IndicatorWarmup> logger) : LevelWarmup(state, logger)
 {
     protected override string Name => "Indicators";
 
     protected override IReadOnlyList<string> Levels() => [BuiltInLevel.Regione, BuiltInLevel.Provincia, BuiltInLevel.Comune];
 
     protected override string? Prepare(string level) =>
-        FormattableString.Invariant($"{IndicatorCache.AllAt(store, level).Count} indicators, {RiskCache.Warm(store, level)} risk signals, {AgeStructures.PeriodsAt(store, level).Count} age structures");
+        door.Warm(Callers.Of(null), level);
+}
+
+/// <summary>The warm-up of the profile answers after the startup import.</summary>
+public static class ProfilesSetup
+{
+    public static void AddInLavProfiles(this WebApplicationBuilder builder) => builder.Services.AddHostedService<IndicatorWarmup>();
 }

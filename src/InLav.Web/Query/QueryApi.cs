@@ -1,7 +1,7 @@
 using System.Text;
-using InLav.Core.Measures;
-using InLav.Core.Query;
+using InLav.Application;
 using InLav.Store.Export;
+using InLav.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InLav.Web.Query;
@@ -9,8 +9,6 @@ namespace InLav.Web.Query;
 /// <summary>Measures and the query endpoint: the same query service the UI and the CLI ask.</summary>
 public static class QueryApi
 {
-    public sealed record MeasureInfo(string Id, string TitleIt, string TitleEn, string Unit, bool Additive, string DescriptionIt, string DescriptionEn, IReadOnlyList<string> Periods);
-
     public static void MapQueryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Measures and query");
@@ -26,34 +24,13 @@ public static class QueryApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static Ok<List<MeasureInfo>> Measures(InLav.Store.InLavStore store) =>
-        TypedResults.Ok(store.Reader.Measures().Select(m => new MeasureInfo(m.Id, m.TitleIt, m.TitleEn, m.Unit, m.Additive, m.DescriptionIt, m.DescriptionEn, store.Reader.Periods(m.Id))).ToList());
+    private static Ok<IReadOnlyList<MeasureInfo>> Measures(HttpContext http, Door door) => TypedResults.Ok(door.Measures(Callers.Of(http)));
 
-    private static IResult Query(QueryService service, string measure, string? level, string? configuration, string[]? period, string? sex, string? age, string? citizenship,
-        string[]? breakdown, string[]? unit, string? format)
+    private static IResult Query(HttpContext http, Door door, string measure, [AsParameters] SelectionParameters selection, string? format)
     {
-        var request = new QueryRequest(measure, level ?? "comune", configuration, Split(period), Filters(sex, age, citizenship), Split(breakdown), Split(unit));
-        var result = service.Run(request);
-        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+        var result = door.MeasureValues(Callers.Of(http), measure, selection.ToSelection());
+        return AnswerFormat.IsCsv(format)
             ? Results.Text(QueryCsv.ToCsv(result), "text/csv; charset=utf-8", Encoding.UTF8)
             : TypedResults.Ok(result);
     }
-
-    /// <summary>The dimension filters of a query string (sex, age, citizenship); an unset dimension means its total.</summary>
-    public static Dictionary<string, string> Filters(string? sex, string? age, string? citizenship)
-    {
-        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (dimension, value) in new[] { (Dimension.Sex, sex), (Dimension.Age, age), (Dimension.Citizenship, citizenship) })
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                filters[dimension] = value.Trim();
-            }
-        }
-
-        return filters;
-    }
-
-    public static IReadOnlyList<string>? Split(IEnumerable<string?>? values) =>
-        values is null ? null : values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 }

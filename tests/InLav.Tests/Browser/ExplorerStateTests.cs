@@ -32,7 +32,7 @@ public sealed class ExplorerStateTests(InLavAppFactory app, ClassBrowser chromiu
         Assert.NotEqual(total, women);
 
         // Another indicator: its own latest period with values at the level applies, with no warning.
-        var taxYears = InLav.Web.Explorer.Availability.Periods(app.Store.Indicators.Catalogue.Get("mean_taxable_income"), app.Store, "provincia");
+        var taxYears = app.Door.PeriodsWithValues(InLav.Application.Caller.Public, app.Store.Indicators.Catalogue.Get("mean_taxable_income"), "provincia");
         Assert.Equal(new[] { "2018", "2019", "2020", "2021", "2022", "2023" }, taxYears);
         await page.SelectOptionAsync("#f-indicator", "mean_taxable_income");
         await page.WaitForURLAsync(url => url.Contains("indicator=mean_taxable_income", StringComparison.Ordinal));

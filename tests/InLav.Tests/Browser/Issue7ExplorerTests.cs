@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using InLav.Core.Indicators;
 using InLav.Tests.Support;
+using InLav.Application.Explorer;
 using InLav.Web.Explorer;
 using Microsoft.Playwright;
 
@@ -233,7 +234,7 @@ public sealed class Issue7ExplorerTests(InLavAppFactory app, ClassBrowser chromi
 
         await page.SelectOptionAsync("#f-reliability", "exclude");
         await page.WaitForURLAsync(url => url.Contains("reliability=exclude", StringComparison.Ordinal));
-        var view = RiskView.Build(app.Store, "risk_undeclared_work", "comune", excludeLowReliability: true);
+        var view = app.Door.RiskView(InLav.Application.Caller.Public, "risk_undeclared_work", "comune", excludeLowReliability: true);
         Assert.Equal(view.Unreliable.Count.ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync("#risk-excluded", "data-unreliable"));
         Assert.Equal(view.Unreliable.Count, await page.Locator("#risk-excluded-units li[data-reason=reliability]").CountAsync());
         await page.CloseAsync();
@@ -243,13 +244,13 @@ public sealed class Issue7ExplorerTests(InLavAppFactory app, ClassBrowser chromi
     public async Task Issue7_levels_and_periods_are_offered_only_where_the_indicator_has_values_and_series_sit_on_a_time_axis_with_gaps()
     {
         var def = app.Store.Indicators.Catalogue.Get("mean_taxable_income");
-        var periods = Availability.Periods(def, app.Store, "provincia");
+        var periods = app.Door.PeriodsWithValues(InLav.Application.Caller.Public, def, "provincia");
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync(PageSteps.Url(app, Real + "&tab=chart"));
         var offered = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#f-period option')].map(o => o.value)");
         Assert.Equal(periods.Reverse(), offered);
         var levels = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#f-level option')].map(o => o.value)");
-        Assert.Equal(Availability.Levels(def, app.Store, "provincia"), levels);
+        Assert.Equal(app.Door.LevelsWithValues(InLav.Application.Caller.Public, def, "provincia"), levels);
         foreach (var level in levels.Where(l => l is "regione" or "provincia" or "comune"))
         {
             Assert.Contains(app.Store.Indicators.Compute(new(def.Code, level)).Rows, r => r.Value is not null);

@@ -1,7 +1,7 @@
 using InLav.Core.Geometry;
 using InLav.Core.Territory;
 using InLav.Tests.Support;
-using InLav.Web.Geo;
+using InLav.Application.Geo;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetTopologySuite.Coverage;
 using NetTopologySuite.Operation.OverlayNG;

@@ -38,6 +38,9 @@ public sealed class InLavAppFactory : WebApplicationFactory<Program>
 
     public InLavStore Store => Services.GetRequiredService<InLavStore>();
 
+    /// <summary>The door the app's channels ask.</summary>
+    public InLav.Application.Door Door => Services.GetRequiredService<InLav.Application.Door>();
+
     public HttpClient NewClient() => new() { BaseAddress = BaseAddress };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -2,7 +2,7 @@ using InLav.Core.Indicators;
 using InLav.Sources.Catalogue;
 using InLav.Web.Components.Pages.Profile;
 using InLav.Web.Components.Shell;
-using InLav.Web.Profiles;
+using InLav.Application.Profiles;
 
 namespace InLav.Tests.Web;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using InLav.Application;
 using InLav.Core;
+using InLav.Web.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,6 +18,17 @@ public abstract class InLavComponent : ComponentBase
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The one door to the statistics: every figure a page shows comes from it.</summary>
+    [Inject]
+    protected Door Door { get; set; } = default!;
+
+    /// <summary>The request being rendered (static server rendering), whose caller the door answers.</summary>
+    [CascadingParameter]
+    public HttpContext? HttpContext { get; set; }
+
+    /// <summary>Who asks: the public caller until the access issue brings login.</summary>
+    protected Caller Caller => Callers.Of(HttpContext);
 
     // Static SSR makes a fresh component per request, so the language read once from the address holds for the render.
     private string? lang;

@@ -3,7 +3,7 @@ using InLav.Core.Indicators;
 using InLav.Tests.Support;
 using InLav.Web.Components.Pages.Profile;
 using InLav.Web.Components.Shell;
-using InLav.Web.Profiles;
+using InLav.Application.Profiles;
 using Xunit.Abstractions;
 
 namespace InLav.Tests.Browser.Pages;
@@ -71,7 +71,7 @@ public sealed class ProfilePageTests(InLavAppFactory app, ITestOutputHelper outp
     public void The_summary_states_the_numbers_of_the_indicator_service()
     {
         var store = App.Store;
-        var profile = TerritoryProfile.Build(store, "comune", "015146")!;
+        var profile = App.Door.Profile(InLav.Application.Caller.Public, "comune", "015146")!;
         var summary = string.Join(" ", ProfileSummary.Sentences(profile, new Texts(), Texts.Italian));
         var italian = CultureInfo.GetCultureInfo("it-IT");
 

@@ -177,7 +177,7 @@ public sealed class ProfileSignalPageTests(InLavAppFactory app, ITestOutputHelpe
     /// Waits for the server's warm-up of the unit's level (the profile's caches, filled once after the start-up import), so
     /// the page itself is not what waits for it.
     /// </summary>
-    private Task WarmedAsync(string level, string code) => Task.Run(() => Assert.NotNull(InLav.Web.Profiles.TerritoryProfile.Build(App.Store, level, code)));
+    private Task WarmedAsync(string level, string code) => Task.Run(() => Assert.NotNull(App.Door.Profile(InLav.Application.Caller.Public, level, code)));
 
     private static string Signed(double value, int decimals) =>
         (value > 0 ? "+" : value < 0 ? "−" : "") + Math.Abs(value).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Italian);

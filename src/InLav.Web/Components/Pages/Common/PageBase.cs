@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using InLav.Core.Indicators;
 using InLav.Core.Territory;
-using InLav.Store;
 using InLav.Web.Components.Shell;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Common;
@@ -14,8 +14,6 @@ public abstract class PageBase : InLavComponent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    [Inject]
-    protected InLavStore Store { get; set; } = default!;
 
     /// <summary>A value in the indicator's unit and decimals, in the page's language; "–" when there is none.</summary>
     protected string Value(double? value, IndicatorDefinition definition) => Number(value, definition.Decimals);
@@ -33,7 +31,7 @@ public abstract class PageBase : InLavComponent
     private IReadOnlyList<(string Id, string Name)>? levelOptions;
 
     /// <summary>Every level of the territorial snapshot with its name in the page's language, read once per render.</summary>
-    protected IReadOnlyList<(string Id, string Name)> LevelOptions => levelOptions ??= LevelsOf(Store.Reader.Snapshot());
+    protected IReadOnlyList<(string Id, string Name)> LevelOptions => levelOptions ??= LevelsOf(Door.Territory());
 
     private IReadOnlyList<(string Id, string Name)> LevelsOf(TerritorialSnapshot snapshot) => [.. snapshot.LevelIds.Select(id => (id, LevelName(snapshot.Level(id))))];
 
@@ -41,7 +39,7 @@ public abstract class PageBase : InLavComponent
     protected string LevelLabel(string level) => LevelOptions.FirstOrDefault(l => l.Id == level).Name ?? level;
 
     /// <summary>An indicator's title from its code, in the page's language (the code itself when the indicator is unknown).</summary>
-    protected string IndicatorTitle(string code) => Store.Indicators.Catalogue.Indicators.FirstOrDefault(i => i.Code == code) is { } d ? Title(d) : code;
+    protected string IndicatorTitle(string code) => Door.IndicatorCatalogue.Indicators.FirstOrDefault(i => i.Code == code) is { } d ? Title(d) : code;
 
     /// <summary>The link to a unit's profile, keeping the language.</summary>
     protected string ProfileLink(string level, string code) => Link($"/territorio/{Uri.EscapeDataString(level)}/{Uri.EscapeDataString(code)}");

@@ -1,9 +1,9 @@
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Territory;
-using InLav.Store;
 using InLav.Web.Components.Pages.Common;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Compare;
@@ -32,7 +32,7 @@ public partial class Confronta : PageBase
 
     protected override void OnInitialized()
     {
-        var snapshot = Store.Reader.Snapshot();
+        var snapshot = Door.Territory();
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
         var asked = query.ContainsKey("u") ? QueryValues("u") : DefaultUnits;
         foreach (var key in asked)
@@ -50,7 +50,7 @@ public partial class Confronta : PageBase
             }
         }
 
-        var catalogue = Store.Indicators.Catalogue;
+        var catalogue = Door.IndicatorCatalogue;
         var codes = query.ContainsKey("i") ? QueryValues("i") : DefaultIndicators;
         chosen = [.. codes.Select(c => catalogue.Indicators.FirstOrDefault(d => d.Code == c)).OfType<IndicatorDefinition>()];
 
@@ -72,7 +72,7 @@ public partial class Confronta : PageBase
 
         foreach (var d in chosen)
         {
-            var periods = Store.Indicators.Periods(d);
+            var periods = Door.IndicatorPeriods(d);
             if (periods.Count == 0)
             {
                 continue;
@@ -99,7 +99,7 @@ public partial class Confronta : PageBase
     private Dictionary<string, IndicatorRow> Totals(IndicatorDefinition d, string level, string period)
     {
         var totals = new Dictionary<string, IndicatorRow>(StringComparer.Ordinal);
-        foreach (var r in IndicatorCache.AllPeriods(Store, d, level)?.Rows ?? [])
+        foreach (var r in Door.AllPeriods(Caller, d, level)?.Rows ?? [])
         {
             if (r.Period == period && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total)
             {

@@ -1,3 +1,4 @@
+using InLav.Application.Explorer;
 using InLav.Core;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
@@ -37,10 +38,10 @@ public partial class ExplorerRisk : PageBase
 
     protected override void OnInitialized()
     {
-        var snapshot = Store.Reader.Snapshot();
+        var snapshot = Door.Territory();
         level = Level is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Comune;
         reliability = Reliability is { } r && ExplorerState.ReliabilityModes.Contains(r, StringComparer.Ordinal) ? r : ExplorerState.ReliabilityModes[0];
-        var signals = Store.Analysis.Signals;
+        var signals = Door.RiskSignals;
         if (signals.Count == 0)
         {
             return;
@@ -49,7 +50,7 @@ public partial class ExplorerRisk : PageBase
         code = Signal is { } s && signals.Any(x => x.Code == s) ? s : signals[0].Code;
         try
         {
-            view = RiskView.Build(Store, code, level, reliability == "exclude");
+            view = Door.RiskView(Caller, code, level, reliability == "exclude");
             classes = Legend.Classes([.. view.Shown.Select(x => x.Row.Score)], "quantile", higherIsWorse: true);
         }
         catch (QueryException e)

@@ -1,7 +1,7 @@
 using InLav.Core.Indicators;
 using InLav.Core.Territory;
-using InLav.Store;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Home;
@@ -22,15 +22,13 @@ public partial class Home
     private List<KeyFigureData> figures = [];
     private List<IGrouping<string, IndicatorDefinition>> themes = [];
 
-    [Inject]
-    private InLavStore Store { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? Q { get; set; }
 
     protected override void OnInitialized()
     {
-        var catalogue = Store.Indicators.Catalogue.Indicators;
+        var catalogue = Door.IndicatorCatalogue.Indicators;
         themes = [.. catalogue.GroupBy(i => i.Theme)];
         foreach (var code in KeyIndicators)
         {
@@ -40,7 +38,7 @@ public partial class Home
                 continue;
             }
 
-            var rows = IndicatorCache.AllPeriods(Store, def, BuiltInLevel.Regione)?.Rows ?? [];
+            var rows = Door.AllPeriods(Caller, def, BuiltInLevel.Regione)?.Rows ?? [];
             figures.Add(new KeyFigureData(def, [.. rows.Where(r => r.UnitCode == Province.RegionCode).OrderBy(r => r.Period, StringComparer.Ordinal)]));
         }
     }

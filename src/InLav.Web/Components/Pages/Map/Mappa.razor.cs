@@ -2,7 +2,7 @@ using InLav.Core;
 using InLav.Core.Measures;
 using InLav.Core.Query;
 using InLav.Core.Territory;
-using InLav.Web.Geo;
+using InLav.Application;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Map;
@@ -26,8 +26,6 @@ public partial class Mappa
     private string? problem;
     private IReadOnlyList<Note> geoNotes = [];
 
-    [Inject]
-    private GeoLayers Geo { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "livello")]
     public string? Livello { get; set; }
@@ -44,24 +42,24 @@ public partial class Mappa
 
     protected override void OnInitialized()
     {
-        var snapshot = Store.Reader.Snapshot();
+        var snapshot = Door.Territory();
         level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Provincia;
         if (Livello is not null && Livello != level)
         {
             problem = Format("map.problem.level", Livello);
         }
 
-        var catalogue = Store.Reader.Measures();
+        var catalogue = Door.MeasureDefinitions;
         measures = MapMeasures.Select(id => catalogue.FirstOrDefault(m => m.Id == id)).OfType<MeasureDefinition>().ToList();
         measure = measures.FirstOrDefault(m => m.Id == Misura)
-            ?? measures.FirstOrDefault(m => Store.Reader.Periods(m.Id).Count > 0)
+            ?? measures.FirstOrDefault(m => Door.MeasurePeriods(m.Id).Count > 0)
             ?? measures.FirstOrDefault();
         if (measure is null)
         {
             return;
         }
 
-        periods = Store.Reader.Periods(measure.Id);
+        periods = Door.MeasurePeriods(measure.Id);
         period = Periodo is { } p && periods.Contains(p, StringComparer.Ordinal) ? p : periods.LastOrDefault();
         if (Periodo is not null && period != Periodo)
         {
@@ -75,10 +73,10 @@ public partial class Mappa
 
         try
         {
-            result = Query.Run(new QueryRequest(measure.Id, level, null, [period]));
+            result = Door.MeasureValues(Caller, measure.Id, new Selection { Level = level, Periods = [period] });
             valued = result.Rows.Where(r => r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total).ToList();
             // How the boundaries drawn were put together (unions of predecessors, older releases): the layer is cached.
-            geoNotes = Geo.Get(level, result.ConfigurationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Notes;
+            geoNotes = Door.Layer(Caller, level, result.ConfigurationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Notes;
         }
         catch (QueryException e)
         {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using InLav.Core.Territory;
-using InLav.Store;
 using InLav.Web.Components.Pages.Common;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Profile;
@@ -28,7 +28,7 @@ public partial class Profile : PageBase
     protected override void OnParametersSet()
     {
         var clock = Stopwatch.StartNew();
-        profile = TerritoryProfile.Build(Store, Level, Code);
+        profile = Door.Profile(Caller, Level, Code);
         if (profile is not null)
         {
             summary = ProfileSummary.Sentences(profile, Texts, Lang);
@@ -47,7 +47,7 @@ public partial class Profile : PageBase
     /// <summary>What the locator map draws: the parent province's comuni for a comune, else every unit of the level.</summary>
     private object LocatorData()
     {
-        var snapshot = Store.Reader.Snapshot();
+        var snapshot = Door.Territory();
         IReadOnlyList<string>? within = null;
         var level = Level;
         if (Level == BuiltInLevel.Comune && profile!.Parents.FirstOrDefault(p => p.Level == BuiltInLevel.Provincia) is { } province)

@@ -1,7 +1,8 @@
 using InLav.Core.Measures;
 using InLav.Core.Territory;
 using InLav.Web.Components.Shell;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 
 namespace InLav.Web.Components.Pages.Profile;
 

@@ -3,9 +3,9 @@ using InLav.Core.Analysis;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
-using InLav.Store;
 using InLav.Web.Components.Pages.Common;
-using InLav.Web.Profiles;
+using InLav.Application;
+using InLav.Application.Profiles;
 using Microsoft.AspNetCore.Components;
 
 namespace InLav.Web.Components.Pages.Relations;
@@ -39,16 +39,16 @@ public partial class Relazioni : PageBase
 
     /// <summary>An indicator built on a generated source: its option says SINTETICO/SYNTHETIC.</summary>
     private string OptionLabel(IndicatorDefinition d) =>
-        Title(d) + (Web.Explorer.SyntheticMarks.HasGeneratedSource(d, Store.Catalogue) ? " – " + T("explorer.synthetic.word") : "");
+        Title(d) + (InLav.Application.Explorer.SyntheticMarks.HasGeneratedSource(d, Door.Sources) ? " – " + T("explorer.synthetic.word") : "");
 
     private bool Generated(IndicatorDefinition d, string period) =>
-        IndicatorCache.AllPeriods(Store, d, level)?.Rows.Any(r => r.Synthetic && r.Period == period) == true;
+        Door.AllPeriods(Caller, d, level)?.Rows.Any(r => r.Synthetic && r.Period == period) == true;
 
     protected override void OnInitialized()
     {
-        var snapshot = Store.Reader.Snapshot();
+        var snapshot = Door.Territory();
         level = Livello is { } l && snapshot.HasLevel(l) ? l : BuiltInLevel.Comune;
-        var catalogue = Store.Indicators.Catalogue.Indicators;
+        var catalogue = Door.IndicatorCatalogue.Indicators;
         x = catalogue.FirstOrDefault(d => d.Code == (X ?? DefaultX)) ?? catalogue.FirstOrDefault(d => d.Code == DefaultX);
         y = catalogue.FirstOrDefault(d => d.Code == (Y ?? DefaultY)) ?? catalogue.FirstOrDefault(d => d.Code == DefaultY);
         if (x is null || y is null)
@@ -58,7 +58,7 @@ public partial class Relazioni : PageBase
 
         try
         {
-            result = Store.Analysis.Correlate(x.Code, y.Code, level);
+            result = Door.Correlation(Caller, x.Code, y.Code, level);
             synthetic = Generated(x, result.PeriodX) || Generated(y, result.PeriodY);
         }
         catch (QueryException e)

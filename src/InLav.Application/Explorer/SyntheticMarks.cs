@@ -1,7 +1,7 @@
 using InLav.Core.Indicators;
 using InLav.Sources.Catalogue;
 
-namespace InLav.Web.Explorer;
+namespace InLav.Application.Explorer;
 
 /// <summary>Which indicators are built on generated (SYNTHETIC) sources: their menu options, open-data rows and method cards say so.</summary>
 public static class SyntheticMarks

@@ -6,7 +6,7 @@ using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Application.Answers;
 
 /// <summary>
 /// The composite risk signals of a level (the analysis service's, unchanged), computed once per published territorial
@@ -15,30 +15,28 @@ namespace InLav.Web.Profiles;
 /// </summary>
 public static class RiskCache
 {
-    private static readonly ConditionalWeakTable<TerritorialSnapshot, ConcurrentDictionary<string, Lazy<RiskResult?>>> Results = [];
-
     /// <summary>
     /// The signal at the level with each component at its latest period (periods null) or at the given ones; null when it
     /// cannot be computed there (the analysis service refuses the question).
     /// </summary>
-    public static RiskResult? Signal(InLavStore store, string code, string level, IReadOnlyDictionary<string, string>? periods = null)
+    public static RiskResult? Signal(Door door, Caller caller, string code, string level, IReadOnlyDictionary<string, string>? periods = null)
     {
         var key = code + "|" + level + "|" + (periods is null ? "" : string.Join(",", periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
-        var byKey = Results.GetValue(store.Reader.Snapshot(), _ => new ConcurrentDictionary<string, Lazy<RiskResult?>>(StringComparer.Ordinal));
-        return byKey.GetOrAdd(key, _ => new Lazy<RiskResult?>(() => Compute(store, code, level, periods))).Value;
+        return door.Answers.Get(caller, "risk|" + key, () => Compute(door.Store, code, level, periods), AnswerSize.Of);
     }
 
     /// <summary>
     /// The periods one step before those the latest signal used: each component that has an earlier period takes it, the
     /// others keep theirs; null when no component has an earlier period (the signal has no trend).
     /// </summary>
-    public static IReadOnlyDictionary<string, string>? PreviousPeriods(InLavStore store, RiskResult latest)
+    public static IReadOnlyDictionary<string, string>? PreviousPeriods(Door door, RiskResult latest)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         var moved = false;
         foreach (var c in latest.Definition.Components)
         {
             var used = latest.PeriodsUsed.GetValueOrDefault(c.Indicator) ?? "";
+            var store = door.Store;
             var definition = store.Indicators.Catalogue.Indicators.FirstOrDefault(d => d.Code == c.Indicator);
             var periods = definition is null ? [] : store.Indicators.Periods(definition);
             var at = periods.ToList().IndexOf(used);
@@ -57,17 +55,17 @@ public static class RiskCache
     }
 
     /// <summary>Computes the latest signals of a level (for the warm-up).</summary>
-    public static int Warm(InLavStore store, string level)
+    public static int Warm(Door door, Caller caller, string level)
     {
         var computed = 0;
-        foreach (var s in store.Analysis.Signals)
+        foreach (var s in door.Store.Analysis.Signals)
         {
-            if (Signal(store, s.Code, level) is { } latest)
+            if (Signal(door, caller, s.Code, level) is { } latest)
             {
                 computed++;
-                if (PreviousPeriods(store, latest) is { } previous)
+                if (PreviousPeriods(door, latest) is { } previous)
                 {
-                    Signal(store, s.Code, level, previous);
+                    Signal(door, caller, s.Code, level, previous);
                 }
             }
         }

@@ -6,7 +6,7 @@ using InLav.Core.Territory;
 using InLav.Sources.Catalogue;
 using InLav.Store;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Application.Profiles;
 
 /// <summary>Residents of one sex and age band (a band of the census, or a single year of age).</summary>
 public sealed record PyramidBand(string Age, double? Male, double? Female, IReadOnlyList<string> Flags);
@@ -31,19 +31,20 @@ public static class AgeStructures
 {
     public const string Measure = "residents";
 
-    private static readonly ConditionalWeakTable<TerritorialSnapshot, ConcurrentDictionary<string, Lazy<ILookup<string, QueryRow>>>> Answers = [];
+    /// <summary>The rows of each cached answer by unit, found once (an answer lives as long as its publication).</summary>
+    private static readonly ConditionalWeakTable<QueryResult, ILookup<string, QueryRow>> ByUnit = [];
 
-    public static IReadOnlyList<AgeStructure> Of(InLavStore store, TerritorialUnit unit, IReadOnlyList<TerritorialUnit> parents, IReadOnlyDictionary<long, SourceDefinition> sourceOfRun)
+    internal static IReadOnlyList<AgeStructure> Of(Door door, Caller caller, TerritorialUnit unit, IReadOnlyList<TerritorialUnit> parents, IReadOnlyDictionary<long, SourceDefinition> sourceOfRun)
     {
         var structures = new List<AgeStructure>();
-        var own = Latest(store, unit, sourceOfRun, ofParent: false);
+        var own = Latest(door, caller, unit, sourceOfRun, ofParent: false);
         if (own is not null)
         {
             structures.Add(own);
         }
 
         if (unit.Level == BuiltInLevel.Comune && parents.FirstOrDefault(p => p.Level == BuiltInLevel.Provincia) is { } province
-            && Latest(store, province, sourceOfRun, ofParent: true) is { } parent
+            && Latest(door, caller, province, sourceOfRun, ofParent: true) is { } parent
             && (own is null || string.CompareOrdinal(parent.Period, own.Period) > 0))
         {
             structures.Add(parent);
@@ -53,8 +54,8 @@ public static class AgeStructures
     }
 
     /// <summary>Periods of residents with sex × age cells at a level, newest first.</summary>
-    public static IReadOnlyList<string> PeriodsAt(InLavStore store, string level) =>
-        [.. store.Reader.Periods(Measure).Reverse().Where(p => Rows(store, level, p).Count > 0)];
+    public static IReadOnlyList<string> PeriodsAt(Door door, Caller caller, string level) =>
+        [.. door.MeasurePeriods(Measure).Reverse().Where(p => Rows(door, caller, level, p).Count > 0)];
 
     /// <summary>"Y25-29" → 5, "Y7-7" → 1; an open band ("Y100+") or an unknown code → 0.</summary>
     public static int Width(string age)
@@ -71,11 +72,11 @@ public static class AgeStructures
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
     }
 
-    private static AgeStructure? Latest(InLavStore store, TerritorialUnit unit, IReadOnlyDictionary<long, SourceDefinition> sourceOfRun, bool ofParent)
+    private static AgeStructure? Latest(Door door, Caller caller, TerritorialUnit unit, IReadOnlyDictionary<long, SourceDefinition> sourceOfRun, bool ofParent)
     {
-        foreach (var period in PeriodsAt(store, unit.Level))
+        foreach (var period in PeriodsAt(door, caller, unit.Level))
         {
-            var rows = Rows(store, unit.Level, period)[unit.Code].ToList();
+            var rows = Rows(door, caller, unit.Level, period)[unit.Code].ToList();
             if (rows.Any(r => r.Value is not null))
             {
                 var bands = rows.GroupBy(r => r.Age, StringComparer.Ordinal).OrderBy(g => AgeStart(g.Key))
@@ -92,14 +93,10 @@ public static class AgeStructures
     }
 
     /// <summary>The male and female rows of every age cell (citizenship total) of a level and period, by unit.</summary>
-    private static ILookup<string, QueryRow> Rows(InLavStore store, string level, string period)
+    private static ILookup<string, QueryRow> Rows(Door door, Caller caller, string level, string period)
     {
-        var byKey = Answers.GetValue(store.Reader.Snapshot(), _ => new ConcurrentDictionary<string, Lazy<ILookup<string, QueryRow>>>(StringComparer.Ordinal));
-        return byKey.GetOrAdd(level + "|" + period, _ => new Lazy<ILookup<string, QueryRow>>(() =>
-        {
-            var result = store.Query.Run(new QueryRequest(Measure, level, null, [period], null, [Dimension.Sex, Dimension.Age]));
-            return result.Rows.Where(r => r.Citizenship == Dimension.Total && r.Age != Dimension.Total && r.Sex is SexCode.Male or SexCode.Female)
-                .ToLookup(r => r.UnitCode, StringComparer.Ordinal);
-        })).Value;
+        var result = door.MeasureValues(caller, Measure, new Selection { Level = level, Periods = [period], Breakdowns = [Dimension.Sex, Dimension.Age] });
+        return ByUnit.GetValue(result, r => r.Rows.Where(r => r.Citizenship == Dimension.Total && r.Age != Dimension.Total && r.Sex is SexCode.Male or SexCode.Female)
+            .ToLookup(r => r.UnitCode, StringComparer.Ordinal));
     }
 }

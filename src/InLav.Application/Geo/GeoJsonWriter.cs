@@ -3,7 +3,7 @@ using InLav.Core;
 using InLav.Core.Geometry;
 using NetTopologySuite.Geometries;
 
-namespace InLav.Web.Geo;
+namespace InLav.Application.Geo;
 
 /// <summary>
 /// Writes a level as an RFC 7946 FeatureCollection: WGS84, shells counter-clockwise and holes clockwise, coordinates rounded

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
@@ -9,7 +10,7 @@ using InLav.Core.Geometry;
 using InLav.Core.Territory;
 using InLav.Store;
 
-namespace InLav.Web.Geo;
+namespace InLav.Application.Geo;
 
 /// <summary>A level's GeoJSON, ready to send: plain, gzip and brotli bytes, and a strong ETag.</summary>
 public sealed record GeoLayer(string Level, DateOnly Configuration, byte[] Json, byte[] Gzip, byte[] Brotli, string ETag, int Features, IReadOnlyList<Note> Notes);

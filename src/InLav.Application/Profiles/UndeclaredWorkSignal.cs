@@ -1,3 +1,4 @@
+using InLav.Application.Answers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using InLav.Core.Analysis;
@@ -7,7 +8,7 @@ using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Application.Profiles;
 
 /// <summary>How a line's change from the previous period is expressed (the right arithmetic for its kind of value).</summary>
 public enum ChangeKind
@@ -92,15 +93,16 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
     /// The card of a unit, from the profile's cached indicator rows (the proxies: every proxy of theme undeclared-work in the
     /// catalogue with a value at the level) and the cached composite signals of the level.
     /// </summary>
-    public static UndeclaredWorkSignal Build(InLavStore store, string level, string code, IReadOnlyList<ProfileIndicator> indicators)
+    internal static UndeclaredWorkSignal Build(Door door, Caller caller, string level, string code, IReadOnlyList<ProfileIndicator> indicators)
     {
+        var store = door.Store;
         var order = store.Indicators.Catalogue.Indicators.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var parentIsRegion = QueryService.ParentLevel(level) is null or BuiltInLevel.Regione;
         var proxies = indicators.Where(i => i.Definition.Theme == Theme && i.Definition.Proxy)
             .OrderBy(i => i.Latest.Synthetic).ThenBy(i => order.GetValueOrDefault(i.Definition.Code))
-            .Select(i => Proxy(i, parentIsRegion) is var line && IndicatorCache.AllPeriods(store, i.Definition, level) is { } result ? WithReliableRank(line, result, code) : line)
+            .Select(i => Proxy(i, parentIsRegion) is var line && IndicatorCache.AllPeriods(door, caller, i.Definition, level) is { } result ? WithReliableRank(line, result, code) : line)
             .ToList();
-        var composites = store.Analysis.Signals.Select(s => Composite(store, s, level, code, parentIsRegion, indicators)).OfType<SignalLine>().ToList();
+        var composites = store.Analysis.Signals.Select(s => Composite(door, caller, s, level, code, parentIsRegion, indicators)).OfType<SignalLine>().ToList();
         return new UndeclaredWorkSignal(proxies, composites);
     }
 
@@ -156,9 +158,9 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
             r.Reliability, r.Flags, r.Synthetic || r.Flags.Contains(FactFlag.Synthetic, StringComparer.Ordinal));
     }
 
-    private static SignalLine? Composite(InLavStore store, RiskSignalDefinition signal, string level, string code, bool parentIsRegion, IReadOnlyList<ProfileIndicator> indicators)
+    private static SignalLine? Composite(Door door, Caller caller, RiskSignalDefinition signal, string level, string code, bool parentIsRegion, IReadOnlyList<ProfileIndicator> indicators)
     {
-        if (RiskCache.Signal(store, signal.Code, level) is not { } latest)
+        if (RiskCache.Signal(door, caller, signal.Code, level) is not { } latest)
         {
             return null;
         }
@@ -190,16 +192,16 @@ public sealed record UndeclaredWorkSignal(IReadOnlyList<SignalLine> Proxies, IRe
             return line with { Value = null, Rank = null, RankOf = null };
         }
 
-        if (!parentIsRegion && store.Reader.Snapshot().HasLevel(level))
+        if (!parentIsRegion && door.Territory().HasLevel(level))
         {
-            var parentOf = QueryService.ParentOf(store.Reader.Snapshot().Level(level));
+            var parentOf = QueryService.ParentOf(door.Territory().Level(level));
             var parent = parentOf(code);
             var siblings = latest.Rows.Where(r => parentOf(r.UnitCode) == parent).OrderBy(r => r.Rank).ToList();
             line = line with { RankInParent = siblings.FindIndex(r => r.UnitCode == code) + 1, RankInParentOf = siblings.Count };
         }
 
-        if (RiskCache.PreviousPeriods(store, latest) is { } previousPeriods
-            && RiskCache.Signal(store, signal.Code, level, previousPeriods) is { } previous
+        if (RiskCache.PreviousPeriods(door, latest) is { } previousPeriods
+            && RiskCache.Signal(door, caller, signal.Code, level, previousPeriods) is { } previous
             && previous.Rows.FirstOrDefault(r => r.UnitCode == code) is { } before)
         {
             var changed = previousPeriods.Where(p => latest.PeriodsUsed.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

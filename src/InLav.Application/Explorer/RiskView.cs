@@ -6,9 +6,9 @@ using InLav.Core.Indicators;
 using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Store;
-using InLav.Web.Profiles;
+using InLav.Application.Answers;
 
-namespace InLav.Web.Explorer;
+namespace InLav.Application.Explorer;
 
 /// <summary>A unit of the level left out of the composite signal (or of its map and ranking), and why: the components it lacks, or its low-reliability components.</summary>
 public sealed record RiskExclusion(string UnitCode, string UnitName, IReadOnlyList<string> MissingComponents, IReadOnlyList<string> Reliability);
@@ -23,7 +23,6 @@ public sealed record RiskShown(RiskRow Row, int Rank, IReadOnlyList<string> Reli
 /// </summary>
 public sealed class RiskView
 {
-    private static readonly ConditionalWeakTable<TerritorialSnapshot, ConcurrentDictionary<string, Lazy<RiskResult>>> Results = [];
 
     private RiskView(RiskResult result, string level)
     {
@@ -55,21 +54,10 @@ public sealed class RiskView
     public DateOnly ConfigurationDate { get; private set; }
 
     /// <summary>The signal at a level; low-reliability units excluded from the ranking when <paramref name="excludeLowReliability"/>.</summary>
-    public static RiskView Build(InLavStore store, string code, string level, bool excludeLowReliability)
+    internal static RiskView Build(Door door, Caller caller, string code, string level, bool excludeLowReliability)
     {
-        var snapshot = store.Reader.Snapshot();
-        var byKey = Results.GetValue(snapshot, _ => new ConcurrentDictionary<string, Lazy<RiskResult>>(StringComparer.Ordinal));
-        var lazy = byKey.GetOrAdd(code + "|" + level, _ => new Lazy<RiskResult>(() => store.Analysis.Risk(code, level)));
-        RiskResult result;
-        try
-        {
-            result = lazy.Value;
-        }
-        catch (QueryException)
-        {
-            byKey.TryRemove(code + "|" + level, out _);
-            throw;
-        }
+        var snapshot = door.Territory();
+        var result = door.Risk(caller, code, level, null, null, false);
 
         var view = new RiskView(result, level);
         var reliability = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -77,8 +65,8 @@ public sealed class RiskView
         var synthetic = new List<string>();
         foreach (var c in result.Definition.Components)
         {
-            var def = store.Indicators.Catalogue.Indicators.FirstOrDefault(d => d.Code == c.Indicator);
-            var all = def is null ? null : IndicatorCache.AllPeriods(store, def, level);
+            var def = door.IndicatorCatalogue.Indicators.FirstOrDefault(d => d.Code == c.Indicator);
+            var all = def is null ? null : IndicatorCache.AllPeriods(door, caller, def, level);
             var period = result.PeriodsUsed.GetValueOrDefault(c.Indicator);
             var rows = all?.Rows.Where(r => r.Period == period).ToList() ?? [];
             if (all is not null && view.ConfigurationDate == default)

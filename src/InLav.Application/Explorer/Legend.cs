@@ -1,4 +1,4 @@
-namespace InLav.Web.Explorer;
+namespace InLav.Application.Explorer;
 
 /// <summary>One class of a map legend: values in (previous max, Max], the first class [Min, Max]; its colour and how many units fall in it.</summary>
 public sealed record LegendClass(double Min, double Max, string Colour, int Count);

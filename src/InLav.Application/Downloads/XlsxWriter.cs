@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace InLav.Web.Explorer;
+namespace InLav.Application.Downloads;
 
 /// <summary>
 /// A minimal valid Office Open XML workbook (SpreadsheetML) written with System.IO.Compression: one sheet per table,

@@ -1,3 +1,4 @@
+using InLav.Application.Answers;
 using InLav.Core.Indicators;
 using InLav.Core.Measures;
 using InLav.Core.Query;
@@ -6,7 +7,7 @@ using InLav.Sources.Catalogue;
 using InLav.Store;
 using InLav.Store.Imports;
 
-namespace InLav.Web.Profiles;
+namespace InLav.Application.Profiles;
 
 /// <summary>One indicator of a profile: every period of the unit (the sparkline) and the latest with its derived views.</summary>
 public sealed record ProfileIndicator(IndicatorDefinition Definition, IReadOnlyList<IndicatorRow> Series, IndicatorRow Latest);
@@ -34,8 +35,9 @@ public sealed record TerritoryProfile(
     public ProfileIndicator? Indicator(string code) => Indicators.FirstOrDefault(i => i.Definition.Code == code);
 
     /// <summary>The profile of a unit, or null when the level or the unit does not exist in the latest configuration.</summary>
-    public static TerritoryProfile? Build(InLavStore store, string level, string code)
+    internal static TerritoryProfile? Build(Door door, Caller caller, string level, string code)
     {
+        var store = door.Store;
         var snapshot = store.Reader.Snapshot();
         if (!snapshot.HasLevel(level))
         {
@@ -49,7 +51,7 @@ public sealed record TerritoryProfile(
         }
 
         var indicators = new List<ProfileIndicator>();
-        foreach (var result in IndicatorCache.AllAt(store, level))
+        foreach (var result in IndicatorCache.AllAt(door, caller, level))
         {
             var series = TotalsByUnit.GetValue(result, ByUnit)[code].OrderBy(r => r.Period, StringComparer.Ordinal).ToList();
             if (series.Count > 0)
@@ -63,12 +65,12 @@ public sealed record TerritoryProfile(
         var runs = ImportRuns.PerSource(store);
         var sourceOfRun = runs.Where(r => r.Value.Published is not null).Select(r => (Run: r.Value.Published!.RunId, Source: store.Catalogue.Find(r.Key)))
             .Where(x => x.Source is not null).ToDictionary(x => x.Run, x => x.Source!);
-        var ages = AgeStructures.Of(store, unit, parents, sourceOfRun);
+        var ages = AgeStructures.Of(door, caller, unit, parents, sourceOfRun);
         var sourceIds = indicators.SelectMany(i => i.Definition.Sources).Concat(ages.SelectMany(a => a.Sources).Select(s => s.Id)).Distinct(StringComparer.Ordinal).ToList();
         var sources = sourceIds.Select(store.Catalogue.Find).OfType<SourceDefinition>()
             .Select(s => runs.GetValueOrDefault(s.Id)?.Published is { } run ? new ProfileSource(s, run.StartedAt, run.RunId) : new ProfileSource(s, null, null))
             .ToList();
-        return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, UndeclaredWorkSignal.Build(store, level, code, indicators), ages,
+        return new TerritoryProfile(unit, mapping.NameIt, mapping.NameEn, mapping.Crosswalk.Label, indicators, UndeclaredWorkSignal.Build(door, caller, level, code, indicators), ages,
             parents, members, level == BuiltInLevel.Comune ? Story(snapshot, mapping, code) : null, sources);
     }
 
