@@ -212,7 +212,7 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
             {
                 var row = Combine(def, terms.Count, unit, cell.Name, period, sex, age, cit, cell.Parts, cell.Runs);
                 row = row with { Reliability = Reliability(def, row, frontier.Contains(unit)) };
-                rows.Add(scope.SeesEverything ? row : ApplyMinCount(def, row, countMeasures));
+                rows.Add(mapping.CoveredBy(unit, scope) ? row : ApplyMinCount(def, row, countMeasures));
             }
         }
 
@@ -367,6 +367,8 @@ public sealed class IndicatorService(QueryService query, IStatisticsReader reade
     /// <summary>
     /// The indicator's own minimum count (it may be higher than its measures' thresholds, for sensitive indicators):
     /// on public channels a value resting on a count component with 0 &lt; count &lt; minCount is confidential, with its components.
+    /// A limited scope applies it per unit, as disclosure does: a unit made only of the scope's comuni (<see cref="LevelMapping.CoveredBy"/>)
+    /// is exempt, every other unit keeps the rule.
     /// </summary>
     private static IndicatorRow ApplyMinCount(IndicatorDefinition def, IndicatorRow row, HashSet<string> countMeasures)
     {

@@ -49,6 +49,26 @@ public sealed class LevelMapping
     public TerritorialUnit? Unit(string code) => unitByCode.GetValueOrDefault(code);
 
     public TerritorialUnit? GroupOf(string currentComune) => groupOfComune.GetValueOrDefault(currentComune);
+
+    /// <summary>
+    /// The configuration's comuni that make a unit of this level: at comune level the unit itself, else the group's members
+    /// (none for a code that is no unit of the level). The one answer to "which comuni make this unit" for access scopes.
+    /// </summary>
+    public IReadOnlyList<string> ComuniOf(string unitCode) =>
+        Level == BuiltInLevel.Comune ? (unitByCode.ContainsKey(unitCode) ? [unitCode] : []) : MembersOf.GetValueOrDefault(unitCode) ?? [];
+
+    /// <summary>
+    /// True when a caller of this scope sees the unit's cells unprotected: the internal scope always; a limited scope when the unit
+    /// is made only of the scope's comuni (<see cref="ComuniOf"/>; a unit mixing comuni in and out of the scope, or with no comuni,
+    /// is not covered); the public never.
+    /// </summary>
+    public bool CoveredBy(string unitCode, AccessScope? scope) => scope switch
+    {
+        null => false,
+        { SeesEverything: true } => true,
+        { IsPublic: true } => false,
+        _ => ComuniOf(unitCode) is { Count: > 0 } comuni && scope.Covers(comuni),
+    };
 }
 
 /// <summary>
