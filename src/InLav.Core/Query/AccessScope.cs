@@ -50,12 +50,12 @@ public sealed class AccessScope
     /// <summary>True when every cell is protected for this scope.</summary>
     public bool IsPublic => Kind == ScopeKind.Public;
 
-    /// <summary>True when a unit made of these comuni is seen unprotected.</summary>
-    public bool Covers(IEnumerable<string> comuniOfUnit) => Kind switch
+    /// <summary>True when a unit made of these comuni is seen unprotected (a unit of no comuni is never covered by a limited scope).</summary>
+    public bool Covers(IReadOnlyCollection<string> comuniOfUnit) => Kind switch
     {
         ScopeKind.Internal => true,
         ScopeKind.Public => false,
-        _ => comuniOfUnit.All(Comuni.Contains),
+        _ => comuniOfUnit.Count > 0 && comuniOfUnit.All(Comuni.Contains),
     };
 
     public override string ToString() => Name;
