@@ -25,10 +25,7 @@ public partial class Confronta : PageBase
     private List<IndicatorDefinition> chosen = [];
     private List<string> unknown = [];
     private IReadOnlyList<TerritorialUnit> candidates = [];
-    private readonly List<Line> lines = [];
-
-    /// <summary>One indicator across the chosen units and the region, at the indicator's latest period.</summary>
-    private sealed record Line(IndicatorDefinition Definition, string Period, IReadOnlyList<IndicatorRow?> Cells, IndicatorRow? Region);
+    private IReadOnlyList<ComparisonLine> lines = [];
 
     protected override void OnInitialized()
     {
@@ -70,44 +67,8 @@ public partial class Confronta : PageBase
             candidates = hits;
         }
 
-        foreach (var d in chosen)
-        {
-            var periods = Door.IndicatorPeriods(d);
-            if (periods.Count == 0)
-            {
-                continue;
-            }
-
-            var period = periods[^1];
-            var byLevel = new Dictionary<string, Dictionary<string, IndicatorRow>>(StringComparer.Ordinal);
-            IndicatorRow? Row(string level, string code)
-            {
-                if (!byLevel.TryGetValue(level, out var rows))
-                {
-                    byLevel[level] = rows = Totals(d, level, period);
-                }
-
-                return rows.GetValueOrDefault(code);
-            }
-
-            var cells = units.Select(u => Row(u.Level, u.Code)).ToList();
-            lines.Add(new Line(d, period, cells, Row(BuiltInLevel.Regione, Province.RegionCode)));
-        }
-    }
-
-    /// <summary>The total rows (no breakdown) of an indicator at a level and period, by unit code (the first row of a code wins).</summary>
-    private Dictionary<string, IndicatorRow> Totals(IndicatorDefinition d, string level, string period)
-    {
-        var totals = new Dictionary<string, IndicatorRow>(StringComparer.Ordinal);
-        foreach (var r in Door.AllPeriods(Caller, d, level)?.Rows ?? [])
-        {
-            if (r.Period == period && r.Sex == Dimension.Total && r.Age == Dimension.Total && r.Citizenship == Dimension.Total)
-            {
-                totals.TryAdd(r.UnitCode, r);
-            }
-        }
-
-        return totals;
+        // The door's comparison (the same as GET /api/v1/compare): each indicator at its latest period, the region beside.
+        lines = Door.Compare(Caller, [.. units.Select(Key)], [.. chosen.Select(d => d.Code)]).Lines;
     }
 
     private static TerritorialUnit? Resolve(TerritorialSnapshot snapshot, string key)
