@@ -61,7 +61,7 @@ public static class LoadMeasurement
         http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
         http.DefaultRequestHeaders.UserAgent.ParseAdd("InLav.Bench-load/1");
 
-        var comuni = await ComuniAsync(http).ConfigureAwait(false);
+        var comuni = await ComuniAsync(options.Url).ConfigureAwait(false);
         var targets = Targets(options.Indicators, comuni);
         var schedule = Schedule(options.Mix);
         Console.WriteLine(FormattableString.Invariant(
@@ -170,13 +170,11 @@ public static class LoadMeasurement
     }
 
     /// <summary>The comune codes of the latest configuration, from the server's own listing.</summary>
-    private static async Task<List<string>> ComuniAsync(HttpClient http)
+    private static async Task<List<string>> ComuniAsync(string url)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/levels/comune/units");
-        request.Headers.AcceptEncoding.Clear();
-        using var response = await http.SendAsync(request).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
+        using var doc = JsonDocument.Parse(await http.GetByteArrayAsync(new Uri("/api/v1/levels/comune/units", UriKind.Relative)).ConfigureAwait(false));
         var codes = doc.RootElement.EnumerateArray().Select(u => u.GetProperty("code").GetString()!).ToList();
         if (codes.Count == 0)
         {
