@@ -8,6 +8,9 @@ using InLav.Bench;
 //   dotnet run -c Release --project bench/InLav.Bench -- indicator-view   BenchmarkDotNet: one indicator view with derived views
 //   dotnet run -c Release --project bench/InLav.Bench -- cob              SYNTHETIC COB at full scale: generate, ingest, aggregate, peak memory
 //   dotnet run -c Release --project bench/InLav.Bench -- ui [URL]         explorer in Chromium against a running server (default http://127.0.0.1:5000)
+//   dotnet run -c Release --project bench/InLav.Bench -- load [options]   HTTP load, mixed workload, against a running server (bench/load.sh starts one)
+//   dotnet run -c Release --project bench/InLav.Bench -- door             one indicator view through the indicator service vs bare SQL: check, cold, warm
+//   dotnet run -c Release --project bench/InLav.Bench -- door-bdn         the same comparison as a BenchmarkDotNet job
 switch (args.FirstOrDefault())
 {
     case "import":
@@ -24,7 +27,14 @@ switch (args.FirstOrDefault())
         return 0;
     case "ui":
         return await UiMeasurement.RunAsync((args.Length > 1 ? args[1] : "http://127.0.0.1:5000").TrimEnd('/'), repetitions: 5);
+    case "load":
+        return await LoadMeasurement.RunAsync(args[1..]);
+    case "door":
+        return await DoorBenchmarks.ColdAndWarmAsync();
+    case "door-bdn":
+        BenchmarkRunner.Run<DoorBenchmarks>(QueryBenchmarks.Config(), args[1..]);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view|cob|ui [URL] [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view|cob|ui [URL]|load [options]|door|door-bdn [BenchmarkDotNet options]");
         return 2;
 }
