@@ -8,6 +8,7 @@ namespace InLav.Store.Export;
 /// <see cref="Inert"/>: a field whose first character that is not a space, tab or quote is = + - @ (or that starts with a tab,
 /// carriage return or line feed) would be run as a formula, so it gets a leading apostrophe and reads as text. Codes too: a group
 /// code like <c>a,=HYPERLINK("x")</c> stays one inert cell. Numbers are written as numbers (a negative number is not text).
+/// Inert is idempotent: a text that already starts with an apostrophe is left as it is.
 /// </summary>
 public static class TextCells
 {
@@ -26,7 +27,7 @@ public static class TextCells
 
         foreach (var ch in text)
         {
-            if (ch is ' ' or '\t' or '"' or '\'' or '\u00A0')
+            if (ch is ' ' or '\t' or '"' or '\u00A0')
             {
                 continue;
             }
