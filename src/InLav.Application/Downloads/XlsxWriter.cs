@@ -153,7 +153,7 @@ public static class XlsxWriter
                 }
                 else
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(text)}</t></is></c>");
+                    sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(InLav.Store.Export.TextCells.Inert(text))}</t></is></c>");
                 }
             }
 

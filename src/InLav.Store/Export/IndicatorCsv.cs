@@ -16,13 +16,15 @@ public static class IndicatorCsv
         foreach (var r in result.Rows)
         {
             var d = r.Derived;
-            sb.Append(CultureInfo.InvariantCulture, $"{result.Definition.Code},{result.Level},{result.ConfigurationDate:yyyy-MM-dd},{r.UnitCode},{QueryCsv.Quote(r.UnitName)},{r.Period},{r.Sex},{r.Age},{r.Citizenship},")
-              .Append(CultureInfo.InvariantCulture, $"{N(r.Value)},{N(r.Numerator)},{N(r.Denominator)},{string.Join(' ', r.Flags)},{string.Join(' ', r.Reliability)},{(result.Definition.Proxy ? "proxy" : "")},")
+            sb.Append(CultureInfo.InvariantCulture, $"{Q(result.Definition.Code)},{Q(result.Level)},{result.ConfigurationDate:yyyy-MM-dd},{Q(r.UnitCode)},{Q(r.UnitName)},{Q(r.Period)},{Q(r.Sex)},{Q(r.Age)},{Q(r.Citizenship)},")
+              .Append(CultureInfo.InvariantCulture, $"{N(r.Value)},{N(r.Numerator)},{N(r.Denominator)},{Q(string.Join(' ', r.Flags))},{Q(string.Join(' ', r.Reliability))},{(result.Definition.Proxy ? "proxy" : "")},")
               .Append(CultureInfo.InvariantCulture, $"{d?.Rank},{d?.RankOf},{N(d?.Percentile)},{N(d?.Change)},{N(d?.ChangePercent)},{N(d?.Index)},{N(d?.ParentValue)},{N(d?.RegionValue)},{N(d?.ZScore)},{string.Join(' ', r.ImportRuns)},{(r.Synthetic ? "synthetic" : "")}\n");
         }
 
         return sb.ToString();
     }
+
+    private static string Q(string text) => TextCells.Csv(text);
 
     private static string N(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 }

@@ -19,18 +19,17 @@ public static class QueryCsv
         sb.Append(Header).Append('\n');
         foreach (var r in result.Rows)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{result.Measure},{result.Level},{result.ConfigurationDate:yyyy-MM-dd},{r.UnitCode},{Quote(r.UnitName)},{r.Period},{r.Sex},{r.Age},{r.Citizenship},")
+            sb.Append(CultureInfo.InvariantCulture, $"{Quote(result.Measure)},{Quote(result.Level)},{result.ConfigurationDate:yyyy-MM-dd},{Quote(r.UnitCode)},{Quote(r.UnitName)},{Quote(r.Period)},{Quote(r.Sex)},{Quote(r.Age)},{Quote(r.Citizenship)},")
               .Append(r.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "")
-              .Append(CultureInfo.InvariantCulture, $",{string.Join(' ', r.Flags)},{r.Components.SourceUnits},{r.Components.Suppressed},{r.Components.ComuniInUnit},{r.Components.ComuniMissing},{string.Join(' ', r.ImportRuns)},{(r.Synthetic ? "SYNTHETIC" : "")}\n");
+              .Append(CultureInfo.InvariantCulture, $",{Quote(string.Join(' ', r.Flags))},{r.Components.SourceUnits},{r.Components.Suppressed},{r.Components.ComuniInUnit},{r.Components.ComuniMissing},{string.Join(' ', r.ImportRuns)},{(r.Synthetic ? "SYNTHETIC" : "")}\n");
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Quotes a text cell; a cell a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    public static string Quote(string text)
-    {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 || safe != text ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
+    /// <summary>
+    /// A text cell (every text field of the row, codes included): made inert when a spreadsheet would run it as a formula, also
+    /// after leading spaces, tabs or quotes, and quoted when it holds a comma, a quote or a line break (<see cref="TextCells.Csv"/>).
+    /// </summary>
+    public static string Quote(string text) => TextCells.Csv(text);
 }
