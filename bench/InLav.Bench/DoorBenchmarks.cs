@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
@@ -40,9 +41,13 @@ public class DoorBenchmarks
     private BenchStore bench = null!;
     private string period = "";
 
-    /// <summary>The door: the question as every channel will ask it. Switch this line to the application layer when it lands.</summary>
+    /// <summary>The indicator service behind the door: what the door computes on a miss (once per publication and question).</summary>
     public static IndicatorResult ThroughDoor(InLavStore store, bool derived, AccessScope? scope = null) =>
         store.Indicators.Compute(new IndicatorRequest(Indicator, Level, Scope: scope ?? AccessScope.Public), derived);
+
+    /// <summary>The door as every channel asks it (the public caller, derived views): answered from the answer cache once computed.</summary>
+    public static IndicatorResult ThroughCachedDoor(InLav.Application.Door door) =>
+        door.IndicatorValues(InLav.Application.Caller.Public, Indicator, new InLav.Application.Selection { Level = Level });
 
     /// <summary>
     /// Writes the table bench_crosswalk(code, current_code): every comune code of the published facts mapped to its comune
@@ -211,6 +216,13 @@ public class DoorBenchmarks
                 var doorInternal = Warm(() => ThroughDoor(warm, derived: false, AccessScope.Internal));
                 var doorDerived = Warm(() => ThroughDoor(warm, derived: true));
                 var bare = Warm(() => BareRows(warm, period));
+                using var theDoor = new InLav.Application.Door(warm);
+                var coldCached = Cold(s => s.Reader.Snapshot(), s =>
+                {
+                    using var fresh = new InLav.Application.Door(s);
+                    ThroughCachedDoor(fresh);
+                });
+                var cached = Warm(() => ThroughCachedDoor(theDoor));
 
                 Console.WriteLine();
                 Console.WriteLine("| one indicator view (foreign_residents_share, all comuni, latest period) | cold, first question | warm median | warm p95 | warm min | warm ÷ bare (median) |");
@@ -218,9 +230,10 @@ public class DoorBenchmarks
                 Console.WriteLine(Line("door (indicator service), public, values only", coldDoor, door, bare, $" ({coldDoorSnapshot:N1} ms with the snapshot built)"));
                 Console.WriteLine(Line("door, internal scope (no disclosure control), values only", coldInternal, doorInternal, bare, " (snapshot built)"));
                 Console.WriteLine(Line("door (indicator service), public, with derived views", coldDoorDerived, doorDerived, bare, " (snapshot built)"));
+                Console.WriteLine(Line("**the door as channels ask it** (public, derived views, answer cache)", coldCached, cached, bare, " (snapshot built; the miss computes)"));
                 Console.WriteLine(Line("bare DuckDB SQL, same sums and division", coldBare, bare, bare, ""));
                 var ratio = door[door.Count / 2] / bare[bare.Count / 2];
-                Console.WriteLine(FormattableString.Invariant($"target (issue 9): door warm within 2× of bare SQL — public values only {ratio:N2}×, internal {doorInternal[doorInternal.Count / 2] / bare[bare.Count / 2]:N2}×, public with derived views {doorDerived[doorDerived.Count / 2] / bare[bare.Count / 2]:N2}×"));
+                Console.WriteLine(FormattableString.Invariant($"target (issue 9): door warm within 2× of bare SQL — the door as channels ask it {cached[cached.Count / 2] / bare[bare.Count / 2]:N4}×; computing on a miss: public values only {ratio:N2}×, internal {doorInternal[doorInternal.Count / 2] / bare[bare.Count / 2]:N2}×, public with derived views {doorDerived[doorDerived.Count / 2] / bare[bare.Count / 2]:N2}×"));
             }
             finally
             {

@@ -1,3 +1,4 @@
+using InLav.Core;
 using InLav.Core.Query;
 
 namespace InLav.Application;

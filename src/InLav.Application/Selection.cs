@@ -45,9 +45,9 @@ public sealed record Selection
     /// <summary>Filter values checked and in their canonical form (sex T/M/F, citizenship T/ITA/FOR, age ranges): an unknown one is the query error naming the allowed values.</summary>
     public static Dictionary<string, string> NormaliseFilters(IReadOnlyDictionary<string, string> filters) => QueryService.NormaliseFilters(filters, out _);
 
-    /// <summary>Repeated or comma-separated values as one list; null when none was given.</summary>
+    /// <summary>Repeated or comma-separated values as one list; null when none was given (an absent query parameter binds as an empty array).</summary>
     public static IReadOnlyList<string>? Split(IEnumerable<string?>? values) =>
-        values is null ? null : values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        values?.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } list ? list : null;
 
     public QueryRequest Query(string measure, Caller caller) =>
         new(measure, Level, Configuration, Periods, Filters, Breakdowns, Units, caller.Scope);

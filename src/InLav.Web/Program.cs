@@ -16,12 +16,13 @@ builder.AddInLavApi();
 builder.AddInLavRest();
 builder.AddInLavGeo();
 builder.AddInLavComponents();
+builder.AddInLavAnswerCaching();
 
 var app = builder.Build();
 app.UseInLavApi();
 app.UseInLavRest();
-app.UseInLavGeo();
 app.UseInLavAnswerCaching();
+app.UseInLavGeo();
 app.MapStaticAssets();
 app.UseStaticFiles();
 app.UseAntiforgery();

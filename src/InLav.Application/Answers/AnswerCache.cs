@@ -19,7 +19,7 @@ public sealed class AnswerCache(StatisticsStore reader, long budgetBytes) : IDis
     {
         public long Publication { get; } = publication;
 
-        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = budget, CompactionPercentage = 0.25 });
+        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = budget, CompactionPercentage = 0.25, TrackStatistics = true });
 
         public ConcurrentDictionary<string, Lazy<object?>> InFlight { get; } = new(StringComparer.Ordinal);
     }

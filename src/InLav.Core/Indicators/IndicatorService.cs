@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using InLav.Core.Measures;

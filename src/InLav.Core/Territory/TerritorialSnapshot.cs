@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Collections.Concurrent;
 using InLav.Core.Query;
 

@@ -21,6 +21,11 @@ public static class GeoApi
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append(MediaType);
         });
+
+        // Dynamic answers are compressed once (the output cache keeps the compressed bytes): the fastest levels, whose cost
+        // stays below the answer's; static assets are precompressed at build (MapStaticAssets), the GeoJSON layers at warm-up.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
     }
 
     public static void UseInLavGeo(this WebApplication app) => app.UseResponseCompression();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using InLav.Store;
 using Microsoft.Net.Http.Headers;
 
 namespace InLav.Web.Hosting;
@@ -20,6 +19,28 @@ public static class AnswerCaching
 
     public const string PublicCacheControl = "public, no-cache";
     public const string PageCacheControl = "private, no-cache";
+
+    /// <summary>
+    /// The rendered answers (API bodies, downloads, pages) kept per publication, URL, negotiated headers and caller scope within
+    /// InLav:OutputCacheMegabytes (default 256): a page is rendered once per publication, not once per visitor. The answer's
+    /// numbers come from the door, itself cached per publication; this keeps the bytes, already compressed.
+    /// </summary>
+    public static void AddInLavAnswerCaching(this WebApplicationBuilder builder)
+    {
+        var megabytes = builder.Configuration.GetValue("InLav:OutputCacheMegabytes", 256);
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = megabytes * 1024L * 1024L;
+            o.MaximumBodySize = 64L * 1024 * 1024;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromHours(12);
+            o.AddBasePolicy(b => b
+                .With(c => Cacheable(c.HttpContext.Request.Path) && !c.HttpContext.Request.Path.StartsWithSegments("/api/v1/geo", StringComparison.OrdinalIgnoreCase))
+                .SetVaryByHeader(HeaderNames.Accept, HeaderNames.AcceptEncoding)
+                .VaryByValue(c => new KeyValuePair<string, string>("publication",
+                    c.RequestServices.GetRequiredService<InLav.Application.Door>().Publication.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .VaryByValue(c => new KeyValuePair<string, string>("scope", Access.Callers.Of(c).Scope.Name)));
+        });
+    }
 
     public static void UseInLavAnswerCaching(this WebApplication app)
     {
@@ -71,6 +92,7 @@ public static class AnswerCaching
             });
             await next(context).ConfigureAwait(false);
         });
+        app.UseOutputCache();
     }
 
     private const string Vary = "Accept, Accept-Encoding, Cookie";

@@ -1,3 +1,4 @@
+using InLav.Core;
 using InLav.Core.Query;
 using InLav.Store.Imports;
 using InLav.Tests.Imports;

@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Text.Json;
 using InLav.Core.Query;
 using InLav.Sources.Catalogue;

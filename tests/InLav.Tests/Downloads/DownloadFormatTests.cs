@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;

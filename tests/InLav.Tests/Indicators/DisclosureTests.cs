@@ -1,3 +1,4 @@
+using InLav.Core;
 using InLav.Core.Measures;
 using InLav.Core.Query;
 using InLav.Tests.Support;

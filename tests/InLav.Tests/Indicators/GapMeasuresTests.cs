@@ -1,3 +1,4 @@
+using InLav.Core;
 using System.Globalization;
 using System.Text;
 using InLav.Core.Analysis;

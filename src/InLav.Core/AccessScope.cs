@@ -1,4 +1,4 @@
-namespace InLav.Core.Query;
+namespace InLav.Core;
 
 /// <summary>How far a caller's view of detail reaches.</summary>
 public enum ScopeKind
