@@ -37,7 +37,7 @@ public static class OpenApiDescriptions
         ["age"] = ("Age: T (total, default) or a range Y{from}-{to} / Y{from}+ tiled by the stored bands; comma-separated for several.", "Y15-64"),
         ["citizenship"] = ("Citizenship filter: T (total, default), ITA (Italian) or FOR (foreign).", "FOR"),
         ["breakdown"] = ("Dimensions broken down into rows: sex, age, citizenship. Repeatable or comma-separated.", "sex"),
-        ["base"] = ("Code of the unit the others are compared with.", "015146"),
+        ["base"] = ("Base period of the index view (index = 100 there; default the first period with values), in the indicator's period format.", "2019"),
     };
 
     private static readonly Dictionary<string, string> Operations = new(StringComparer.Ordinal)
