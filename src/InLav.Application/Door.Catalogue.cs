@@ -1,3 +1,4 @@
+using InLav.Application.Answers;
 using InLav.Core.Indicators;
 
 namespace InLav.Application;
@@ -18,7 +19,7 @@ public sealed partial class Door
     /// <summary>Every stored measure with its published periods.</summary>
     public IReadOnlyList<MeasureInfo> Measures(Caller caller) => Answers.Get(caller, "measures", () =>
         (IReadOnlyList<MeasureInfo>)[.. Store.Reader.Measures().Select(m => new MeasureInfo(m.Id, m.TitleIt, m.TitleEn, m.Unit, m.Additive, m.DescriptionIt, m.DescriptionEn,
-            Store.Reader.Periods(m.Id)))], l => Answers_Items(l.Count));
+            Store.Reader.Periods(m.Id)))], l => SizeOfItems(l.Count));
 
     /// <summary>The published periods of a measure, oldest first (empty for an unknown measure).</summary>
     public IReadOnlyList<string> MeasurePeriods(string measure) => Store.Reader.Periods(measure);
@@ -51,7 +52,7 @@ public sealed partial class Door
             }
 
             return (IReadOnlyList<IndicatorInfo>)list;
-        }, l => Answers_Items(l.Count * 8));
+        }, l => SizeOfItems(l.Count * 8));
     }
 
     /// <summary>An indicator's full metadata with the periods that have values, per level; unknown codes are a query error.</summary>
@@ -69,7 +70,7 @@ public sealed partial class Door
             var levels = service.LevelsWithValues(def);
             var byLevel = levels.ToDictionary(l => l, l => service.PeriodsWithValues(def, l), StringComparer.Ordinal);
             return new IndicatorMetadata(def, level is null ? PeriodsAtAny(def, levels) : service.PeriodsWithValues(def, level), byLevel);
-        }, m => Answers_Items(m.PeriodsByLevel.Count * 8));
+        }, m => SizeOfItems(m.PeriodsByLevel.Count * 8));
     }
 
     private IReadOnlyList<string> PeriodsAtAny(IndicatorDefinition i, IReadOnlyList<string> levels)
@@ -78,5 +79,5 @@ public sealed partial class Door
         return [.. Store.Indicators.Periods(i).Where(valued.Contains)];
     }
 
-    private static long Answers_Items(int items) => InLav.Application.Answers.AnswerSize.Items(items);
+    private static long SizeOfItems(int items) => AnswerSize.Items(items);
 }

@@ -17,18 +17,18 @@ public sealed partial class Door
     {
         var runs = ImportRuns.PerSource(Store);
         return (IReadOnlyList<SourceInfo>)[.. Store.Catalogue.Sources.Select(s => Info(s, runs.GetValueOrDefault(s.Id)))];
-    }, l => Answers_Items(l.Count * 4));
+    }, l => SizeOfItems(l.Count * 4));
 
     /// <summary>One source; null for an unknown id.</summary>
     public SourceInfo? Source(Caller caller, string id) => SourceList(caller).FirstOrDefault(s => s.Id == id);
 
     /// <summary>Per source that has runs: its published run, its latest run and how many runs it has.</summary>
     public IReadOnlyDictionary<string, SourceRuns> RunsPerSource(Caller caller) =>
-        Answers.Get(caller, "runs-per-source", () => ImportRuns.PerSource(Store), d => Answers_Items(d.Count * 4));
+        Answers.Get(caller, "runs-per-source", () => ImportRuns.PerSource(Store), d => SizeOfItems(d.Count * 4));
 
     /// <summary>Import runs newest first, of every source or of one.</summary>
     public IReadOnlyList<ImportRun> Runs(Caller caller, string? source = null) =>
-        Answers.Get(caller, "runs|" + source, () => ImportRuns.List(Store, source, int.MaxValue), l => Answers_Items(l.Count * 8));
+        Answers.Get(caller, "runs|" + source, () => ImportRuns.List(Store, source, int.MaxValue), l => SizeOfItems(l.Count * 8));
 
     /// <summary>One import run; null when there is no such run.</summary>
     public ImportRun? Run(Caller caller, long runId) => Runs(caller).FirstOrDefault(r => r.RunId == runId);

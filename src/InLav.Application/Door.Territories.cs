@@ -30,7 +30,7 @@ public sealed partial class Door
                 var def = s.Classifications.FirstOrDefault(c => c.Id == id);
                 return new LevelInfo(id, m.NameIt, m.NameEn, def is null ? "built-in" : "classification", def?.Edition, m.Units.Count, m.Unassigned.Count, m.Crosswalk.Label,
                     [.. m.Notes.Select(n => n.Text)]);
-            })], l => Answers_Items(l.Count * 4));
+            })], l => SizeOfItems(l.Count * 4));
     }
 
     /// <summary>The units of a level in a configuration; null for an unknown level.</summary>
@@ -47,12 +47,12 @@ public sealed partial class Door
         {
             var m = s.Level(level, date);
             return (IReadOnlyList<UnitInfo>)[.. m.Units.Select(u => new UnitInfo(u.Level, u.Code, u.Name, m.MembersOf.GetValueOrDefault(u.Code)?.Count ?? 0))];
-        }, l => Answers_Items(l.Count));
+        }, l => SizeOfItems(l.Count));
     }
 
     /// <summary>Comuni and groups whose name holds the words asked, best first.</summary>
     public IReadOnlyList<TerritorialUnit> Search(Caller caller, string text, int limit) =>
-        Answers.Get(caller, "search|" + limit + "|" + TerritorialSnapshot.Fold(text), () => (IReadOnlyList<TerritorialUnit>)[.. Territory().Search(text, limit)], l => Answers_Items(l.Count));
+        Answers.Get(caller, "search|" + limit + "|" + TerritorialSnapshot.Fold(text), () => (IReadOnlyList<TerritorialUnit>)[.. Territory().Search(text, limit)], l => SizeOfItems(l.Count));
 
     /// <summary>One unit with its parents and children; null when the level or the unit does not exist in the configuration.</summary>
     public UnitDetail? Unit(Caller caller, string level, string code, string? configuration = null)

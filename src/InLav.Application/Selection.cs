@@ -49,6 +49,21 @@ public sealed record Selection
     public static IReadOnlyList<string>? Split(IEnumerable<string?>? values) =>
         values?.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } list ? list : null;
 
+    /// <summary>The selection of a core measure request (the CLI builds those from its options).</summary>
+    public static Selection Of(QueryRequest r) => new()
+    {
+        Level = r.Level,
+        Configuration = r.Configuration,
+        Periods = r.Periods,
+        Filters = r.Filters ?? new Dictionary<string, string>(),
+        Breakdowns = r.Breakdowns,
+        Units = r.Units,
+    };
+
+    /// <summary>The selection of a core indicator request.</summary>
+    public static Selection Of(IndicatorRequest r) =>
+        Of(new QueryRequest(r.Code, r.Level, r.Configuration, r.Periods, r.Filters, r.Breakdowns, r.Units)) with { BasePeriod = r.BasePeriod, Exclude = r.Exclude };
+
     public QueryRequest Query(string measure, Caller caller) =>
         new(measure, Level, Configuration, Periods, Filters, Breakdowns, Units, caller.Scope);
 

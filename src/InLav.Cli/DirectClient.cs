@@ -42,15 +42,7 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
     }
 
     public Task<string> QueryAsync(QueryRequest request, string format, CancellationToken ct) =>
-        Text(door.MeasureValues(Caller, request.Measure, new Selection
-        {
-            Level = request.Level,
-            Configuration = request.Configuration,
-            Periods = request.Periods,
-            Filters = request.Filters ?? new Dictionary<string, string>(),
-            Breakdowns = request.Breakdowns,
-            Units = request.Units,
-        }), format, QueryCsv.ToCsv);
+        Text(door.MeasureValues(Caller, request.Measure, Selection.Of(request)), format, QueryCsv.ToCsv);
 
     public Task<IReadOnlyList<LevelRow>> LevelsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<LevelRow>>([.. door.Levels(Caller).Select(l => new LevelRow(l.Id, l.NameIt, l.NameEn, l.Kind, l.Edition, l.Units, l.Unassigned, l.Configuration))]);
@@ -69,17 +61,7 @@ public sealed class DirectClient(InLavStore store) : IStoreClient
         Task.FromResult<IReadOnlyList<SourceRow>>([.. door.SourceList(Caller).Select(s => new SourceRow(s.Id, s.Title, s.Publisher, s.Licence, s.PublishedRun, s.LastImport))]);
 
     public Task<string> IndicatorAsync(IndicatorRequest request, string format, CancellationToken ct) =>
-        Text(door.IndicatorValues(Caller, request.Code, new Selection
-        {
-            Level = request.Level,
-            Configuration = request.Configuration,
-            Periods = request.Periods,
-            Filters = request.Filters ?? new Dictionary<string, string>(),
-            Breakdowns = request.Breakdowns,
-            Units = request.Units,
-            BasePeriod = request.BasePeriod,
-            Exclude = request.Exclude,
-        }), format, IndicatorCsv.ToCsv);
+        Text(door.IndicatorValues(Caller, request.Code, Selection.Of(request)), format, IndicatorCsv.ToCsv);
 
     public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<IndicatorSummary>>([.. door.Indicators(Caller, null).Select(i => new IndicatorSummary(i.Code, i.TitleIt, i.TitleEn, i.Theme, i.Unit, i.Proxy, i.Periods))]);
