@@ -130,6 +130,38 @@ public sealed class Issue10DatasetApiTests(InLavAppFactory app, ITestOutputHelpe
             app.Door.Dataset(InLav.Application.Caller.Public, "indicator", "population", selection, "zip", "tidy"));
     }
 
+    [Fact]
+    public async Task Issue10_the_open_data_page_links_every_indicator_and_measure_in_every_format_with_link_texts_naming_format_and_dataset()
+    {
+        var page = await http.GetStringAsync(new Uri("/dati-aperti", UriKind.Relative));
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "<a href=\"(/api/v1/datasets/(indicators|measures)/([^?\"]+)\\?[^\"]*format=([a-z-]+))\"[^>]*>([^<]+)<span class=\"visually-hidden\">([^<]+)</span>")
+            .Select(m => (Href: WebUtility.HtmlDecode(m.Groups[1].Value), Kind: m.Groups[2].Value, Code: m.Groups[3].Value, Format: m.Groups[4].Value, Text: m.Groups[5].Value + m.Groups[6].Value))
+            .ToList();
+        // Every API link of the page is one HTML decoding away from its URL (no "&amp;amp;" that would drop the format parameter).
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(page, "href=\"(/api/v1/[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)),
+            href => Assert.DoesNotContain("amp;", href, StringComparison.Ordinal));
+        string[] pageFormats = ["csv", "csv-excel", "xlsx", "parquet", "json-stat", "sdmx-csv", "zip"];
+        foreach (var d in app.Door.IndicatorCatalogue.Indicators)
+        {
+            Assert.Equal(pageFormats, links.Where(l => l.Kind == "indicators" && l.Code == d.Code).Select(l => l.Format));
+        }
+
+        foreach (var m in app.Door.MeasureDefinitions)
+        {
+            Assert.Equal(pageFormats, links.Where(l => l.Kind == "measures" && l.Code == m.Id).Select(l => l.Format));
+        }
+
+        // Each link's text says the format and the dataset (its title), in Italian by default.
+        var population = links.Where(l => l.Code == "population").ToList();
+        Assert.All(population, l => Assert.Contains(WebUtility.HtmlEncode("Popolazione residente"), l.Text, StringComparison.Ordinal));
+        Assert.Contains(population, l => l.Text.StartsWith("CSV Excel", StringComparison.Ordinal));
+        foreach (var l in population.Concat(links.Where(l => l.Kind == "measures" && l.Code == "residents_anpr")))
+        {
+            var (_, response) = await Get(l.Href);
+            Assert.True(MediaTypeOf(l.Format) == response.Content.Headers.ContentType!.MediaType, $"{l.Href}: {response.Content.Headers.ContentType}");
+        }
+    }
+
     // ---- The expected answer: the values endpoint (indicators) or the query endpoint (measures), as JSON.
 
     private async Task<Dictionary<string, Obs>> Expected(string kind, string code, string query)
