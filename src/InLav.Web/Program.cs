@@ -1,5 +1,6 @@
 using InLav.Web.Admin;
 using InLav.Web.Components;
+using InLav.Web.Datasets;
 using InLav.Web.Explorer;
 using InLav.Web.Geo;
 using InLav.Web.Hosting;
@@ -33,6 +34,7 @@ app.MapIndicatorsApi();
 app.MapSourcesApi();
 app.MapGeoApi();
 app.MapExplorerApi();
+app.MapDatasetsApi();
 app.MapAdminApi();
 app.MapRazorComponents<App>();
 app.Run();

@@ -25,7 +25,8 @@ public static class OpenApiDescriptions
         ["synthetic"] = ("Whether synthetic (generated, labelled SYNTHETIC) components may enter: 'include' or 'exclude'.", null),
         ["indicator"] = ("Indicator code(s). Repeatable or comma-separated.", "mean_taxable_income"),
         ["unit"] = ("Unit code(s) of the level (ISTAT codes for comuni, e.g. 015146 for Milano; 015 for the provincia of Milano). Repeatable or comma-separated.", "015146"),
-        ["format"] = ("Answer format: json (default) or csv; the explorer download also takes xlsx and geojson.", "csv"),
+        ["format"] = ("Answer format: json (default) or csv; the explorer download also takes xlsx and geojson; the dataset downloads take csv (default), csv-excel, xlsx, json, parquet, json-stat, sdmx-csv and zip.", "csv"),
+        ["layout"] = ("Layout of a dataset download: tidy (default; one row per unit × period × breakdown) or wide (units × periods; csv, csv-excel and xlsx only).", "tidy"),
         ["source"] = ("Source id of the catalogue (see /api/v1/sources).", "anpr-residenti"),
         ["limit"] = ("Largest number of items answered.", "50"),
         ["offset"] = ("Items skipped before the first answered (default 0).", "0"),
@@ -90,7 +91,8 @@ public static class OpenApiDescriptions
                 if (parameter is OpenApiParameter { Name: "code" } p && string.IsNullOrWhiteSpace(p.Description))
                 {
                     var path = context.Description.RelativePath ?? "";
-                    (p.Description, var example) = path.Contains("indicators", StringComparison.Ordinal) ? ("Indicator code (see /api/v1/indicators).", "mean_taxable_income")
+                    (p.Description, var example) = path.Contains("datasets/measures", StringComparison.Ordinal) ? ("Measure id (see /api/v1/measures).", "residents_anpr")
+                        : path.Contains("indicators", StringComparison.Ordinal) ? ("Indicator code (see /api/v1/indicators).", "mean_taxable_income")
                         : path.Contains("comuni", StringComparison.Ordinal) ? ("ISTAT code of a comune, six digits (Milano: 015146).", "015146")
                         : ("Code of the unit in its level (ISTAT codes for comuni and province: Milano 015146, provincia di Milano 015).", "015146");
                     p.Example ??= JsonValue.Create(example);
