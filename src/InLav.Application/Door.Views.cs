@@ -29,10 +29,15 @@ public sealed partial class Door
         Answers.Get(caller, FormattableString.Invariant($"correlation|{x}|{y}|{level}|{periodX}|{periodY}|{configuration}|{outlierZ}"),
             () => Store.Analysis.Correlate(x, y, level, periodX, periodY, configuration, outlierZ), AnswerSize.Of);
 
-    /// <summary>The composite risk signal of each unit of a level (public values; SYNTHETIC inputs only when asked, then labelled).</summary>
-    public RiskResult Risk(Caller caller, string code, string level, string? configuration, IReadOnlyList<string>? exclude, bool synthetic) =>
-        Answers.Get(caller, "risk-answer|" + code + "|" + level + "|" + configuration + "|" + string.Join(',', exclude ?? []) + "|" + synthetic,
-            () => Store.Analysis.Risk(code, level, configuration, null, exclude, synthetic), AnswerSize.Of);
+    /// <summary>
+    /// The composite risk signal of each unit of a level (public values; SYNTHETIC inputs only when asked, then labelled),
+    /// each component at its latest period or at the given <paramref name="periods"/>.
+    /// </summary>
+    public RiskResult Risk(Caller caller, string code, string level, string? configuration, IReadOnlyList<string>? exclude, bool synthetic,
+        IReadOnlyDictionary<string, string>? periods = null) =>
+        Answers.Get(caller, "risk|" + code + "|" + level + "|" + configuration + "|" + string.Join(',', exclude ?? []) + "|" + synthetic + "|"
+            + (periods is null ? "" : string.Join(",", periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))),
+            () => Store.Analysis.Risk(code, level, configuration, periods, exclude, synthetic), AnswerSize.Of);
 
     /// <summary>
     /// Computes a level's answers that profiles and the explorer read (every indicator at every period, the composite

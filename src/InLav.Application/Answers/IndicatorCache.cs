@@ -1,17 +1,13 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using InLav.Core;
 using InLav.Core.Indicators;
 using InLav.Core.Query;
-using InLav.Core.Territory;
 using InLav.Store;
 
 namespace InLav.Application.Answers;
 
 /// <summary>
-/// Every period of an indicator at a level, with its derived views, computed once per published territorial snapshot:
-/// the profiles, the comparison and the relations of every unit of a level read the same result. A new publication
-/// builds a new snapshot, so the cache follows it without being told.
+/// Every period of an indicator at a level, with its derived views, an answer of the door's cache (once per publication and
+/// scope): the profiles, the comparison and the relations of every unit of a level read the same result.
 /// </summary>
 public static class IndicatorCache
 {

@@ -1,17 +1,11 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using InLav.Core;
 using InLav.Core.Analysis;
-using InLav.Core.Query;
-using InLav.Core.Territory;
-using InLav.Store;
 
 namespace InLav.Application.Answers;
 
 /// <summary>
-/// The composite risk signals of a level (the analysis service's, unchanged), computed once per published territorial
-/// snapshot and per set of component periods: every profile of the level reads the same result, as with
-/// <see cref="IndicatorCache"/>.
+/// The composite risk signals a profile reads: the door's <see cref="Door.Risk"/> answer (computed once per publication and
+/// set of component periods, the same the REST API and the risk view read), null where the signal cannot be computed.
 /// </summary>
 public static class RiskCache
 {
@@ -21,8 +15,14 @@ public static class RiskCache
     /// </summary>
     public static RiskResult? Signal(Door door, Caller caller, string code, string level, IReadOnlyDictionary<string, string>? periods = null)
     {
-        var key = code + "|" + level + "|" + (periods is null ? "" : string.Join(",", periods.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
-        return door.Answers.Get(caller, "risk|" + key, () => Compute(door.Store, code, level, periods), AnswerSize.Of);
+        try
+        {
+            return door.Risk(caller, code, level, null, null, false, periods);
+        }
+        catch (QueryException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -71,17 +71,5 @@ public static class RiskCache
         }
 
         return computed;
-    }
-
-    private static RiskResult? Compute(InLavStore store, string code, string level, IReadOnlyDictionary<string, string>? periods)
-    {
-        try
-        {
-            return store.Analysis.Risk(code, level, periods: periods);
-        }
-        catch (QueryException)
-        {
-            return null;
-        }
     }
 }

@@ -5,7 +5,6 @@ using InLav.Core.Query;
 using InLav.Core.Territory;
 using InLav.Sources.Catalogue;
 using InLav.Store;
-using InLav.Store.Imports;
 
 namespace InLav.Application.Profiles;
 
@@ -62,7 +61,7 @@ public sealed record TerritoryProfile(
 
         var parents = snapshot.ParentsOf(level, code);
         var members = snapshot.MemberUnits(level, code);
-        var runs = ImportRuns.PerSource(store);
+        var runs = door.RunsPerSource(caller);
         var sourceOfRun = runs.Where(r => r.Value.Published is not null).Select(r => (Run: r.Value.Published!.RunId, Source: store.Catalogue.Find(r.Key)))
             .Where(x => x.Source is not null).ToDictionary(x => x.Run, x => x.Source!);
         var ages = AgeStructures.Of(door, caller, unit, parents, sourceOfRun);
