@@ -66,7 +66,7 @@ public sealed class McpCaveatTests(InLavAppFactory app)
     [InlineData("get_values", """{"indicator":"wp2_mef_istat_gap","offset":-1}""", "offset", "negative")]
     [InlineData("get_time_series", """{"indicator":"wp2_mef_istat_gap","level":"provincia","units":["999"]}""", "units", "no unit '999'")]
     [InlineData("rank_territories", """{"indicator":"wp2_mef_istat_gap","exclude":["tiny"]}""", "exclude", "unknown reliability flag")]
-    [InlineData("compare_territories", """{"level":"provincia","units":["016","015"],"indicators":["nope"]}""", "indicators", "no indicator 'nope'")]
+    [InlineData("compare_territories", """{"level":"provincia","units":["016","017"],"indicators":["nope"]}""", "indicators", "no indicator 'nope'")]
     [InlineData("correlate_indicators", """{"x":"wp2_mef_istat_gap","y":"nope"}""", "y", "no indicator 'nope'")]
     [InlineData("territory_profile", """{"level":"comune","code":"000000"}""", "code", "no unit '000000'")]
     [InlineData("search_territories", """{"query":"a"}""", "query", "two characters")]
@@ -100,12 +100,12 @@ public sealed class McpCaveatTests(InLavAppFactory app)
 
         var indicator = Read(await client.ReadResourceAsync("inlav://indicators/wp2_mef_istat_gap"));
         var meta = await RestAsync(app, "/api/v1/indicators/wp2_mef_istat_gap");
-        Assert.Equal(meta.GetProperty("definition").GetProperty("caveatsEn").GetRawText(), indicator.GetProperty("caveatsEn").GetRawText());
+        Assert.Equal(meta.GetProperty("definition").GetProperty("caveatsEn").GetString(), indicator.GetProperty("caveatsEn").GetString());
 
         var sources = Read(await client.ReadResourceAsync("inlav://sources"));
         Assert.Equal((await RestAsync(app, "/api/v1/sources")).GetArrayLength(), sources.GetProperty("sources").GetArrayLength());
-        var source = Read(await client.ReadResourceAsync("inlav://sources/mef-irpef"));
-        var restSource = await RestAsync(app, "/api/v1/sources/mef-irpef");
+        var source = Read(await client.ReadResourceAsync("inlav://sources/mef-irpef-comuni-2021"));
+        var restSource = await RestAsync(app, "/api/v1/sources/mef-irpef-comuni-2021");
         Assert.Equal(restSource.GetProperty("publishedRun").GetRawText(), source.GetProperty("sources")[0].GetProperty("source").GetProperty("publishedRun").GetRawText());
         Assert.Equal(restSource.GetProperty("licence").GetString(), source.GetProperty("sources")[0].GetProperty("source").GetProperty("licence").GetString());
 
