@@ -128,7 +128,11 @@ public static class IndicatorTools
         var skip = McpCall.Offset("offset", offset);
         var result = door.IndicatorValues(call.Caller, d.Code, new Selection
         {
-            Level = lvl, Configuration = conf, Periods = per is null ? null : [per], Breakdowns = by is null ? null : [by], Units = unitCodes,
+            Level = lvl,
+            Configuration = conf,
+            Periods = per is null ? null : [per],
+            Breakdowns = by is null ? null : [by],
+            Units = unitCodes,
         });
         var page = result.Rows.Skip(skip).Take(take).Select(McpAnswers.Row).ToList();
         var caveats = McpAnswers.CaveatsOf(d, result.Rows.Select(McpAnswers.Row), result.Notes);

@@ -15,8 +15,9 @@ public sealed record ProfileValue(IndicatorRef Indicator, ValueRow Latest, doubl
 public sealed record ProfileAnswer(TerritorialUnit Unit, string LevelName, string Configuration, IReadOnlyList<TerritorialUnit> Parents, int Members,
     IReadOnlyList<ProfileValue> Indicators, IReadOnlyList<SourceRef> Sources, Caveats Caveats, Citation Citation);
 
-public sealed record SourceFreshness(SourceRef Source, string ReferencePeriod, string Format, string? Notes, long? LatestRun, DateTime? LatestRunAt, string? LatestOutcome, int Runs,
-    IReadOnlyList<InLav.Store.Imports.ImportFile> PublishedFiles);
+/// <summary>A source with its published import run (files, sizes, SHA-256, rows, times) and its latest run, as REST /api/v1/import-runs/{run} gives them.</summary>
+public sealed record SourceFreshness(SourceRef Source, string ReferencePeriod, string Format, string? Notes, InLav.Store.Imports.ImportRun? Published,
+    InLav.Store.Imports.ImportRun? Latest, int Runs);
 
 public sealed record SourcesAnswer(IReadOnlyList<SourceFreshness> Sources, long Publication, Citation Citation);
 
@@ -104,7 +105,7 @@ public static class TerritoryTools
         var list = all.Where(s => id is null || s.Id == id.Trim()).Select(s =>
         {
             var r = runs.GetValueOrDefault(s.Id);
-            return new SourceFreshness(call.Ref(s), s.ReferencePeriod, s.Format, s.Notes, r?.Latest?.RunId, r?.Latest?.StartedAt, r?.Latest?.Outcome, r?.Count ?? 0, r?.Published?.Files ?? []);
+            return new SourceFreshness(call.Ref(s), s.ReferencePeriod, s.Format, s.Notes, r?.Published, r?.Latest, r?.Count ?? 0);
         }).ToList();
         var rest = id is null ? call.Rest("/api/v1/sources") : call.Rest($"/api/v1/sources/{Uri.EscapeDataString(id.Trim())}");
         var citation = call.Cite("source catalogue", [.. list.Select(s => s.Source.Id)], call.Url("/metodologia"), rest);

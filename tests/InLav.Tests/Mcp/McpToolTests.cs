@@ -186,7 +186,7 @@ public sealed class McpToolTests(InLavAppFactory app)
         var (one, _) = await CallAsync(client, "list_sources", new() { ["id"] = "anpr-residenti" });
         var source = one.GetProperty("sources")[0];
         var run = await RestAsync(app, "/api/v1/import-runs/" + source.GetProperty("source").GetProperty("publishedRun").GetInt64());
-        Assert.Equal(run.GetProperty("files").GetRawText(), source.GetProperty("publishedFiles").GetRawText());
+        Assert.Equal(run.GetRawText(), source.GetProperty("published").GetRawText());
         Assert.Contains("SYNTHETIC – ", text, StringComparison.Ordinal);
     }
 }
