@@ -11,6 +11,7 @@ using InLav.Bench;
 //   dotnet run -c Release --project bench/InLav.Bench -- load [options]   HTTP load, mixed workload, against a running server (bench/load.sh starts one)
 //   dotnet run -c Release --project bench/InLav.Bench -- door             one indicator view through the indicator service vs bare SQL: check, cold, warm
 //   dotnet run -c Release --project bench/InLav.Bench -- door-bdn         the same comparison as a BenchmarkDotNet job
+//   dotnet run -c Release --project bench/InLav.Bench -- mcp [URL]        p95 of each MCP tool call, warm, against a running server (bench/mcp.sh starts one)
 switch (args.FirstOrDefault())
 {
     case "import":
@@ -31,10 +32,12 @@ switch (args.FirstOrDefault())
         return await LoadMeasurement.RunAsync(args[1..]);
     case "door":
         return await DoorBenchmarks.ColdAndWarmAsync();
+    case "mcp":
+        return await McpMeasurement.RunAsync((args.Length > 1 ? args[1] : "http://127.0.0.1:5000").TrimEnd('/'), repetitions: 100);
     case "door-bdn":
         BenchmarkRunner.Run<DoorBenchmarks>(QueryBenchmarks.Config(), args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view|cob|ui [URL]|load [options]|door|door-bdn [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/InLav.Bench -- import|query|indicators|indicator-view|cob|ui [URL]|load [options]|door|door-bdn|mcp [URL] [BenchmarkDotNet options]");
         return 2;
 }

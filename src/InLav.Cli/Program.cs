@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace InLav.Cli;
 
 /// <summary>
-/// The InLav command line: import, runs, rollback, query, territories, levels, classifications, sources, indicators, indicator, correlate, risk.
+/// The InLav command line: import, runs, rollback, query, territories, levels, classifications, sources, indicators, indicator, correlate, risk, mcp.
 /// Exit codes: 0 ok, 1 a source failed or an error, 2 usage (a bad option or a question that cannot be asked).
 /// </summary>
 public static class CliProgram
@@ -29,6 +29,7 @@ public static class CliProgram
         root.Subcommands.Add(IndicatorCommands.Values(cli));
         root.Subcommands.Add(IndicatorCommands.Correlate(cli));
         root.Subcommands.Add(IndicatorCommands.Risk(cli));
+        root.Subcommands.Add(McpCommand.Create(cli));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -46,7 +46,8 @@ public static class StoreConnector
 
     private static string ServerLockPath(string databasePath) => databasePath + ".server.json";
 
-    private static async Task<ServerClient?> FindServerAsync(string database, CancellationToken ct)
+    /// <summary>The running server announced beside the database whose status endpoint answers; null when there is none.</summary>
+    public static async Task<ServerClient?> FindServerAsync(string database, CancellationToken ct)
     {
         var path = ServerLockPath(database);
         if (!File.Exists(path))

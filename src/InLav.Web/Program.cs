@@ -5,6 +5,7 @@ using InLav.Web.Explorer;
 using InLav.Web.Geo;
 using InLav.Web.Hosting;
 using InLav.Web.Indicators;
+using InLav.Web.Mcp;
 using InLav.Web.Profiles;
 using InLav.Web.Query;
 using InLav.Web.Sources;
@@ -18,6 +19,7 @@ builder.AddInLavRest();
 builder.AddInLavGeo();
 builder.AddInLavComponents();
 builder.AddInLavAnswerCaching();
+builder.AddInLavMcp();
 
 var app = builder.Build();
 app.UseInLavApi();
@@ -36,6 +38,7 @@ app.MapGeoApi();
 app.MapExplorerApi();
 app.MapDatasetsApi();
 app.MapAdminApi();
+app.MapInLavMcp();
 app.MapRazorComponents<App>();
 app.Run();
 
