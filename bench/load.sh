@@ -10,61 +10,12 @@
 # With LOAD_EACH_SECONDS=N, each endpoint is then also loaded alone for N seconds (after 5 s of warm-up), same clients.
 #
 # Usage: bench/load.sh [load client options: --clients 32 --seconds 60 --warmup 10 --mix explorer=2,profile=2,... --only ENDPOINT]
-# Environment: LOAD_PORT (default 5077), INLAV_DATA_DIR, LOAD_READY_TIMEOUT seconds (default 900), LOAD_SERVER_LOG (keep
-# the server log there), LOAD_EACH_SECONDS (default 0: the mixed run only).
+# Environment: LOAD_PORT (default 5077), LOAD_EACH_SECONDS (default 0: the mixed run only), and those of bench/server.sh
+# (INLAV_DATA_DIR, BENCH_READY_TIMEOUT, BENCH_SERVER_LOG), which starts and stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port="${LOAD_PORT:-5077}"
-url="http://127.0.0.1:$port"
-export INLAV_DATA_DIR="${INLAV_DATA_DIR:-$(cd .. && pwd)/shared/data}"
-if [ ! -f "$INLAV_DATA_DIR/MANIFEST.md" ]; then
-  echo "load.sh: no data directory at $INLAV_DATA_DIR (set INLAV_DATA_DIR)" >&2
-  exit 2
-fi
-if curl -s -o /dev/null "$url/api/v1/status"; then
-  echo "load.sh: something already answers on $url; choose another LOAD_PORT" >&2
-  exit 2
-fi
-
-work="$(mktemp -d -t inlav-load.XXXXXX)"
-export INLAV_DB="$work/load.duckdb"
-log="$work/server.log"
-
-echo "== build (Release)"
-dotnet build src/InLav.Web -c Release -v quiet -nologo
-dotnet build bench/InLav.Bench -c Release -v quiet -nologo
-
-echo "== start the server on $url (store $INLAV_DB, data $INLAV_DATA_DIR)"
-# Its own session, so that stopping it stops dotnet run and the server it started, and nothing else.
-setsid dotnet run --project src/InLav.Web -c Release --no-build --urls "$url" >"$log" 2>&1 &
-server=$!
-stop() {
-  if kill -0 "$server" 2>/dev/null; then
-    kill -TERM -- "-$server" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$server" 2>/dev/null || break; sleep 1; done
-    kill -KILL -- "-$server" 2>/dev/null || true
-  fi
-  wait "$server" 2>/dev/null || true
-  if [ -n "${LOAD_SERVER_LOG:-}" ]; then cp "$log" "$LOAD_SERVER_LOG"; fi
-  rm -rf "$work"
-}
-trap stop EXIT
-
-started=$SECONDS
-deadline=$((SECONDS + ${LOAD_READY_TIMEOUT:-900}))
-wait_for() { # description, test command...
-  local what="$1"; shift
-  until "$@"; do
-    if ! kill -0 "$server" 2>/dev/null; then echo "load.sh: the server stopped while waiting for $what" >&2; tail -40 "$log" >&2; exit 1; fi
-    if [ "$SECONDS" -ge "$deadline" ]; then echo "load.sh: timed out waiting for $what" >&2; tail -40 "$log" >&2; exit 1; fi
-    sleep 2
-  done
-  echo "   $what after $((SECONDS - started)) s"
-}
-status_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/status")" = 200 ]; }
-warmed() { grep -Eq 'Indicators: ([0-9]+)/\1 levels' "$log" && grep -Eq 'Geometry: ([0-9]+)/\1 levels' "$log"; }
-wait_for "status ready (start-up import done)" status_ready
-wait_for "warm-up done (every level of Indicators and Geometry)" warmed
+source bench/server.sh
+bench_server load "${LOAD_PORT:-5077}"
 
 echo "== machine: nproc $(nproc); before: $(uptime)"
 set +e

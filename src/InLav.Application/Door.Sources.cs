@@ -1,6 +1,7 @@
 using InLav.Application.Geo;
 using InLav.Core;
 using InLav.Sources.Catalogue;
+using InLav.Sources.Parsers;
 using InLav.Store.Imports;
 
 namespace InLav.Application;
@@ -18,6 +19,10 @@ public sealed partial class Door
         var runs = ImportRuns.PerSource(Store);
         return (IReadOnlyList<SourceInfo>)[.. Store.Catalogue.Sources.Select(s => Info(s, runs.GetValueOrDefault(s.Id)))];
     }, l => SizeOfItems(l.Count * 4));
+
+    /// <summary>The published sources the territorial registry is built from (their parsers build it), for citing territories.</summary>
+    public IReadOnlyList<SourceInfo> RegistrySources(Caller caller) =>
+        [.. SourceList(caller).Where(s => s.PublishedRun is not null && ParserRegistry.TryGet(s.Parser, out var parser) && parser.BuildsRegistry)];
 
     /// <summary>One source; null for an unknown id.</summary>
     public SourceInfo? Source(Caller caller, string id) => SourceList(caller).FirstOrDefault(s => s.Id == id);

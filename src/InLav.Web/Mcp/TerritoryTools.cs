@@ -41,7 +41,7 @@ public static class TerritoryTools
 
         var take = McpCall.Limit("limit", limit, 10, 50);
         var found = door.Search(call.Caller, query, take).Select(u => new TerritoryMatch(u.Level, u.Code, u.Name, call.Url($"/territorio/{u.Level}/{Uri.EscapeDataString(u.Code)}"))).ToList();
-        var citation = call.Cite("territorial registry", ["istat-comuni-2026"], null,
+        var citation = call.Cite("territorial registry", [.. door.RegistrySources(call.Caller).Select(s => s.Id)], null,
             call.Rest("/api/v1/territories/search", ("q", query), ("limit", take.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var lines = found.Select(u => $"- {u.Name}: level {u.Level}, code {u.Code}");
         return new ToolAnswer(McpAnswers.Text(McpAnswers.Invariant($"{found.Count} territories match '{query}':"), null, citation, lines), new SearchAnswer(query, found, citation));
